@@ -1,0 +1,91 @@
+package dev.rapport.app;
+
+import dev.rapport.content.Posts;
+import dev.rapport.content.internal.SqlPosts;
+import dev.rapport.engagement.Ledger;
+import dev.rapport.engagement.Truth;
+import dev.rapport.engagement.Weights;
+import dev.rapport.engagement.internal.SqlLedger;
+import dev.rapport.engagement.internal.SqlTruth;
+import dev.rapport.people.People;
+import dev.rapport.people.internal.SqlPeople;
+import dev.rapport.store.Database;
+import dev.rapport.store.DatabaseSettings;
+import dev.rapport.workspace.PasswordHasher;
+import dev.rapport.workspace.Workspaces;
+import dev.rapport.workspace.internal.SqlWorkspaces;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/**
+ * The wiring: one open database and the capabilities built on it. Web and CLI get everything they
+ * use from here. Thread-safe; close once.
+ */
+public final class Rapport implements AutoCloseable {
+
+  private final Database database;
+  private final Clock clock;
+  private final Workspaces workspaces;
+  private final People people;
+  private final Posts posts;
+  private final Ledger ledger;
+  private final Truth truth;
+  private final PasswordHasher passwords;
+
+  private Rapport(Database database, Clock clock) {
+    this.database = database;
+    this.clock = clock;
+    this.workspaces = new SqlWorkspaces(database, clock);
+    this.people = new SqlPeople(database, clock);
+    this.posts = new SqlPosts(database, clock);
+    this.ledger = new SqlLedger(database);
+    this.truth = new SqlTruth(database, Weights.DEFAULT);
+    this.passwords = new PasswordHasher(new SecureRandom());
+  }
+
+  public static Rapport open(DatabaseSettings settings, Clock clock) {
+    return new Rapport(Database.open(settings), clock);
+  }
+
+  /** Wires the capabilities on an already open database; closing the result closes it. */
+  public static Rapport on(Database database, Clock clock) {
+    return new Rapport(database, clock);
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public Workspaces workspaces() {
+    return workspaces;
+  }
+
+  public People people() {
+    return people;
+  }
+
+  public Posts posts() {
+    return posts;
+  }
+
+  public Ledger ledger() {
+    return ledger;
+  }
+
+  public Truth truth() {
+    return truth;
+  }
+
+  public PasswordHasher passwords() {
+    return passwords;
+  }
+
+  @Override
+  public void close() {
+    database.close();
+  }
+}

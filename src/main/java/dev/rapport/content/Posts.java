@@ -1,0 +1,19 @@
+package dev.rapport.content;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Posts and their variants. Thread-safe. */
+public interface Posts {
+
+  /** Creates posts (batched); returns ids in order. Posts whose external key exists are kept. */
+  long[] create(long workspaceId, List<NewPost> posts);
+
+  Optional<Post> post(long workspaceId, long postId);
+
+  /** Newest first. */
+  List<Post> recent(long workspaceId, int limit);
+
+  /** The variant id of a post published on a platform, if Rapport knows it. */
+  Optional<Long> variantByPlatformId(long workspaceId, long channelId, String platformPostId);
+}

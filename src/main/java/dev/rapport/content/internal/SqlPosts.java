@@ -1,0 +1,211 @@
+package dev.rapport.content.internal;
+
+import dev.rapport.content.NewPost;
+import dev.rapport.content.Post;
+import dev.rapport.content.PostState;
+import dev.rapport.content.Posts;
+import dev.rapport.content.Variant;
+import dev.rapport.store.Database;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Posts in SQL. Thread-safe. */
+public final class SqlPosts implements Posts {
+
+  private final Jdbi jdbi;
+  private final Database db;
+  private final Clock clock;
+
+  public SqlPosts(Database db, Clock clock) {
+    this.jdbi = db.jdbi();
+    this.db = db;
+    this.clock = clock;
+  }
+
+  @Override
+  public long[] create(long workspaceId, List<NewPost> posts) {
+    long[] ids = new long[posts.size()];
+    db.run(
+        c -> {
+          OffsetDateTime now = ts(clock.instant());
+          try (PreparedStatement find =
+                  c.prepareStatement(
+                      "SELECT id FROM post WHERE workspace_id = ? AND external_key = ?");
+              PreparedStatement ins =
+                  c.prepareStatement(
+                      "INSERT INTO post (workspace_id, title, body, state, external_key,"
+                          + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                      new String[] {"id"});
+              PreparedStatement var =
+                  c.prepareStatement(
+                      "INSERT INTO post_variant (post_id, channel_id, workspace_id, body, state,"
+                          + " scheduled_at, published_at, platform_post_id, followers_at_publish,"
+                          + " authentic_followers_at_publish) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                          + " ?)")) {
+            for (int i = 0; i < posts.size(); i++) {
+              NewPost p = posts.get(i);
+              if (p.externalKey() != null) {
+                find.setLong(1, workspaceId);
+                find.setString(2, p.externalKey());
+                try (ResultSet rs = find.executeQuery()) {
+                  if (rs.next()) {
+                    ids[i] = rs.getLong(1);
+                    continue;
+                  }
+                }
+              }
+              ins.setLong(1, workspaceId);
+              ins.setString(2, p.title());
+              ins.setString(3, p.body());
+              ins.setString(4, p.state().code());
+              ins.setString(5, p.externalKey());
+              ins.setObject(6, now);
+              ins.setObject(7, now);
+              ins.executeUpdate();
+              try (ResultSet rs = ins.getGeneratedKeys()) {
+                rs.next();
+                ids[i] = rs.getLong(1);
+              }
+              for (NewPost.NewVariant v : p.variants()) {
+                var.setLong(1, ids[i]);
+                var.setLong(2, v.channelId());
+                var.setLong(3, workspaceId);
+                var.setString(4, v.body() != null ? v.body() : p.body());
+                var.setString(5, v.state().code());
+                setTime(var, 6, v.scheduledAt());
+                setTime(var, 7, v.publishedAt());
+                var.setString(8, v.platformPostId());
+                setLong(var, 9, v.followersAtPublish());
+                setLong(var, 10, v.authenticFollowersAtPublish());
+                var.addBatch();
+              }
+            }
+            var.executeBatch();
+          }
+        });
+    return ids;
+  }
+
+  @Override
+  public Optional<Post> post(long workspaceId, long postId) {
+    return jdbi.withHandle(
+        h -> {
+          List<Post> found = load(h, workspaceId, "p.id = " + postId, 1);
+          return found.stream().findFirst();
+        });
+  }
+
+  @Override
+  public List<Post> recent(long workspaceId, int limit) {
+    return jdbi.withHandle(h -> load(h, workspaceId, "1 = 1", limit));
+  }
+
+  @Override
+  public Optional<Long> variantByPlatformId(
+      long workspaceId, long channelId, String platformPostId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT id FROM post_variant WHERE workspace_id = ? AND channel_id = ? AND"
+                        + " platform_post_id = ?")
+                .bind(0, workspaceId)
+                .bind(1, channelId)
+                .bind(2, platformPostId)
+                .mapTo(Long.class)
+                .findOne());
+  }
+
+  /** {@code where} is built from numbers only, never from user text. */
+  private static List<Post> load(Handle h, long workspaceId, String where, int limit) {
+    List<Post> posts =
+        h.createQuery(
+                "SELECT p.id, p.workspace_id, p.title, p.body, p.state, p.external_key,"
+                    + " p.created_at FROM post p WHERE p.workspace_id = ? AND "
+                    + where
+                    + " ORDER BY p.created_at DESC, p.id DESC FETCH FIRST ? ROWS ONLY")
+            .bind(0, workspaceId)
+            .bind(1, limit)
+            .map(
+                (rs, ctx) ->
+                    new Post(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        PostState.fromCode(rs.getString(5)),
+                        rs.getString(6),
+                        time(rs, 7),
+                        List.of()))
+            .list();
+    List<Post> out = new ArrayList<>(posts.size());
+    for (Post p : posts) {
+      List<Variant> variants =
+          h.createQuery(
+                  "SELECT id, post_id, channel_id, body, state, scheduled_at, published_at,"
+                      + " platform_post_id, followers_at_publish, authentic_followers_at_publish"
+                      + " FROM post_variant WHERE post_id = ? ORDER BY channel_id")
+              .bind(0, p.id())
+              .map(
+                  (rs, ctx) ->
+                      new Variant(
+                          rs.getLong(1),
+                          rs.getLong(2),
+                          rs.getLong(3),
+                          rs.getString(4),
+                          PostState.fromCode(rs.getString(5)),
+                          time(rs, 6),
+                          time(rs, 7),
+                          rs.getString(8),
+                          (Long) rs.getObject(9, Long.class),
+                          (Long) rs.getObject(10, Long.class)))
+              .list();
+      out.add(
+          new Post(
+              p.id(),
+              p.workspaceId(),
+              p.title(),
+              p.body(),
+              p.state(),
+              p.externalKey(),
+              p.createdAt(),
+              variants));
+    }
+    return out;
+  }
+
+  private static OffsetDateTime ts(Instant i) {
+    return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+  }
+
+  private static Instant time(ResultSet rs, int i) throws SQLException {
+    OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
+
+  private static void setTime(PreparedStatement ps, int i, Instant v) throws SQLException {
+    if (v == null) {
+      ps.setNull(i, Types.TIMESTAMP_WITH_TIMEZONE);
+    } else {
+      ps.setObject(i, ts(v));
+    }
+  }
+
+  private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+    if (v == null) {
+      ps.setNull(i, Types.BIGINT);
+    } else {
+      ps.setLong(i, v);
+    }
+  }
+}

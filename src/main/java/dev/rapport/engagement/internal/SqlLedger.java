@@ -1,0 +1,334 @@
+package dev.rapport.engagement.internal;
+
+import dev.rapport.engagement.Engagement;
+import dev.rapport.engagement.IngestResult;
+import dev.rapport.engagement.Ledger;
+import dev.rapport.store.Database;
+import dev.rapport.store.Dialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ledger in SQL. One ingest call is one transaction: lock the workspace row (serialises ingests
+ * into one workspace, across nodes too), drop events already known, insert the rest and add them to
+ * the rollups. Thread-safe.
+ */
+public final class SqlLedger implements Ledger {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SqlLedger.class);
+  static final int CHUNK = 1_000;
+
+  private final Jdbi jdbi;
+  private final Database db;
+  private final String addVariant;
+  private final String addWeek;
+
+  public SqlLedger(Database db) {
+    this.jdbi = db.jdbi();
+    this.db = db;
+    Dialect d = db.dialect();
+    this.addVariant =
+        d.upsertAdding(
+            "variant_rollup",
+            new String[] {"variant_id", "verdict", "kind"},
+            new String[] {"workspace_id"},
+            "n");
+    this.addWeek =
+        d.upsertAdding(
+            "identity_week",
+            new String[] {"identity_id", "week_start"},
+            new String[] {"workspace_id"},
+            "n");
+  }
+
+  @Override
+  public IngestResult ingest(long workspaceId, List<Engagement> events) {
+    if (events.isEmpty()) {
+      return IngestResult.NONE;
+    }
+    return db.transaction(c -> ingest(c, workspaceId, events));
+  }
+
+  private IngestResult ingest(Connection c, long workspaceId, List<Engagement> events)
+      throws SQLException {
+    lockWorkspace(c, workspaceId);
+    EventHash hasher = new EventHash();
+    LinkedHashMap<Long, Engagement> unique = new LinkedHashMap<>();
+    for (Engagement e : events) {
+      unique.putIfAbsent(hasher.of(e.eventKey()), e);
+    }
+    removeKnown(c, workspaceId, unique);
+    List<Long> hashes = new ArrayList<>(unique.keySet());
+    Map<Long, String> verdicts = verdictsOf(c, workspaceId, unique.values());
+    insert(c, workspaceId, hashes, unique, verdicts);
+    rollUp(c, workspaceId, unique.values(), verdicts);
+    return new IngestResult(events.size(), unique.size(), events.size() - unique.size());
+  }
+
+  private static void lockWorkspace(Connection c, long workspaceId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT id FROM workspace WHERE id = ? FOR UPDATE")) {
+      ps.setLong(1, workspaceId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new IllegalArgumentException("no workspace with id " + workspaceId);
+        }
+      }
+    }
+  }
+
+  private static void removeKnown(
+      Connection c, long workspaceId, LinkedHashMap<Long, Engagement> unique) throws SQLException {
+    List<Long> all = new ArrayList<>(unique.keySet());
+    for (int from = 0; from < all.size(); from += CHUNK) {
+      List<Long> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT event_hash, event_key FROM engagement WHERE workspace_id = ? AND event_hash"
+                  + " IN ("
+                  + marks(chunk.size())
+                  + ")")) {
+        ps.setLong(1, workspaceId);
+        for (int i = 0; i < chunk.size(); i++) {
+          ps.setLong(2 + i, chunk.get(i));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            long hash = rs.getLong(1);
+            Engagement mine = unique.remove(hash);
+            if (mine != null && !mine.eventKey().equals(rs.getString(2))) {
+              // Distinct events with the same 64-bit hash: refuse loudly rather than drop one.
+              throw new IllegalStateException(
+                  "event key hash collision between '"
+                      + mine.eventKey()
+                      + "' and '"
+                      + rs.getString(2)
+                      + "'; the batch was not written");
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** The current verdict of each identity; fails if one is not in the workspace. */
+  private static Map<Long, String> verdictsOf(
+      Connection c, long workspaceId, java.util.Collection<Engagement> events) throws SQLException {
+    List<Long> ids = events.stream().map(Engagement::identityId).distinct().toList();
+    Map<Long, String> verdicts = new HashMap<>(ids.size() * 2);
+    for (int from = 0; from < ids.size(); from += CHUNK) {
+      List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT id, verdict FROM identity WHERE workspace_id = ? AND id IN ("
+                  + marks(chunk.size())
+                  + ")")) {
+        ps.setLong(1, workspaceId);
+        for (int i = 0; i < chunk.size(); i++) {
+          ps.setLong(2 + i, chunk.get(i));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            verdicts.put(rs.getLong(1), rs.getString(2));
+          }
+        }
+      }
+    }
+    if (verdicts.size() != ids.size()) {
+      List<Long> missing = new ArrayList<>(ids);
+      missing.removeAll(verdicts.keySet());
+      throw new IllegalArgumentException(
+          "identities "
+              + missing.subList(0, Math.min(5, missing.size()))
+              + " do not belong to workspace "
+              + workspaceId
+              + "; nothing was written");
+    }
+    return verdicts;
+  }
+
+  private static void insert(
+      Connection c,
+      long workspaceId,
+      List<Long> hashes,
+      Map<Long, Engagement> unique,
+      Map<Long, String> verdicts)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO engagement (workspace_id, identity_id, channel_id, variant_id, kind,"
+                + " occurred_at, source, counted_as, event_hash, event_key) VALUES"
+                + " (?,?,?,?,?,?,?,?,?,?)")) {
+      int pending = 0;
+      for (long hash : hashes) {
+        Engagement e = unique.get(hash);
+        if (e == null) {
+          continue;
+        }
+        ps.setLong(1, workspaceId);
+        ps.setLong(2, e.identityId());
+        setLong(ps, 3, e.channelId());
+        setLong(ps, 4, e.variantId());
+        ps.setString(5, e.kind().code());
+        ps.setObject(6, OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC));
+        ps.setString(7, e.source());
+        ps.setString(8, verdicts.get(e.identityId()));
+        ps.setLong(9, hash);
+        ps.setString(10, e.eventKey());
+        ps.addBatch();
+        if (++pending == CHUNK) {
+          ps.executeBatch();
+          pending = 0;
+        }
+      }
+      if (pending > 0) {
+        ps.executeBatch();
+      }
+    }
+  }
+
+  private void rollUp(
+      Connection c,
+      long workspaceId,
+      java.util.Collection<Engagement> events,
+      Map<Long, String> verdicts)
+      throws SQLException {
+    Map<String, long[]> perVariant = new HashMap<>();
+    Map<Long, Map<LocalDate, long[]>> perWeek = new HashMap<>();
+    Map<Long, Activity> perIdentity = new HashMap<>();
+    for (Engagement e : events) {
+      if (e.variantId() != null) {
+        String key = e.variantId() + "|" + verdicts.get(e.identityId()) + "|" + e.kind().code();
+        perVariant.computeIfAbsent(key, k -> new long[1])[0]++;
+      }
+      if (e.kind().interaction()) {
+        LocalDate week = weekOf(e.occurredAt());
+        perWeek.computeIfAbsent(e.identityId(), k -> new HashMap<>())
+            .computeIfAbsent(week, k -> new long[1])[0]++;
+        perIdentity.computeIfAbsent(e.identityId(), k -> new Activity()).add(e.occurredAt());
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement(addVariant)) {
+      for (var e : perVariant.entrySet()) {
+        String[] k = e.getKey().split("\\|");
+        ps.setLong(1, Long.parseLong(k[0]));
+        ps.setString(2, k[1]);
+        ps.setString(3, k[2]);
+        ps.setLong(4, workspaceId);
+        ps.setLong(5, e.getValue()[0]);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    try (PreparedStatement ps = c.prepareStatement(addWeek)) {
+      int pending = 0;
+      for (var e : perWeek.entrySet()) {
+        for (var w : e.getValue().entrySet()) {
+          ps.setLong(1, e.getKey());
+          ps.setObject(2, w.getKey());
+          ps.setLong(3, workspaceId);
+          ps.setLong(4, w.getValue()[0]);
+          ps.addBatch();
+          if (++pending == CHUNK) {
+            ps.executeBatch();
+            pending = 0;
+          }
+        }
+      }
+      if (pending > 0) {
+        ps.executeBatch();
+      }
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE identity SET engagements = engagements + ?, first_engaged_at ="
+                + " LEAST(COALESCE(first_engaged_at, ?), ?), last_engaged_at ="
+                + " GREATEST(COALESCE(last_engaged_at, ?), ?) WHERE id = ?")) {
+      int pending = 0;
+      for (var e : perIdentity.entrySet()) {
+        Activity a = e.getValue();
+        OffsetDateTime first = OffsetDateTime.ofInstant(a.first, ZoneOffset.UTC);
+        OffsetDateTime last = OffsetDateTime.ofInstant(a.last, ZoneOffset.UTC);
+        ps.setLong(1, a.count);
+        ps.setObject(2, first);
+        ps.setObject(3, first);
+        ps.setObject(4, last);
+        ps.setObject(5, last);
+        ps.setLong(6, e.getKey());
+        ps.addBatch();
+        if (++pending == CHUNK) {
+          ps.executeBatch();
+          pending = 0;
+        }
+      }
+      if (pending > 0) {
+        ps.executeBatch();
+      }
+    }
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("workspace {}: rolled up {} events", workspaceId, events.size());
+    }
+  }
+
+  @Override
+  public long count(long workspaceId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT COUNT(*) FROM engagement WHERE workspace_id = ?")
+                .bind(0, workspaceId)
+                .mapTo(Long.class)
+                .one());
+  }
+
+  /** Monday (UTC) of the week an instant falls in: the rollups' week key. */
+  public static LocalDate weekOf(Instant t) {
+    return LocalDate.ofInstant(t, ZoneOffset.UTC)
+        .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+  }
+
+  private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+    if (v == null) {
+      ps.setNull(i, Types.BIGINT);
+    } else {
+      ps.setLong(i, v);
+    }
+  }
+
+  private static String marks(int n) {
+    return String.join(",", Collections.nCopies(n, "?"));
+  }
+
+  private static final class Activity {
+    Instant first;
+    Instant last;
+    long count;
+
+    void add(Instant t) {
+      if (first == null || t.isBefore(first)) {
+        first = t;
+      }
+      if (last == null || t.isAfter(last)) {
+        last = t;
+      }
+      count++;
+    }
+  }
+}

@@ -1,0 +1,294 @@
+package dev.rapport.engagement.internal;
+
+import dev.rapport.authenticity.Category;
+import dev.rapport.engagement.AudienceCounts;
+import dev.rapport.engagement.EngagementKind;
+import dev.rapport.engagement.PostTruth;
+import dev.rapport.engagement.Truth;
+import dev.rapport.engagement.TruthFormulas;
+import dev.rapport.engagement.TruthSummary;
+import dev.rapport.engagement.WeekTruth;
+import dev.rapport.engagement.Weights;
+import dev.rapport.store.Database;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Truth metrics from the rollups. Thread-safe. */
+public final class SqlTruth implements Truth {
+
+  static final String AUTHENTIC = "('real_person', 'influencer')";
+  static final String BOTS = "('suspicious', 'self_declared_bot')";
+
+  private final Jdbi jdbi;
+  private final Weights weights;
+
+  public SqlTruth(Database db, Weights weights) {
+    this.jdbi = db.jdbi();
+    this.weights = weights;
+  }
+
+  @Override
+  public TruthSummary summary(long workspaceId, Instant asOf, Duration window) {
+    return jdbi.withHandle(
+        h -> {
+          AudienceCounts audience = audience(h, workspaceId);
+          long vanity = vanityFollowers(h, workspaceId, audience.total());
+          long engaged =
+              h.createQuery(
+                      "SELECT COUNT(DISTINCT person_id) FROM identity WHERE workspace_id = ? AND"
+                          + " last_engaged_at >= ? AND verdict IN "
+                          + AUTHENTIC)
+                  .bind(0, workspaceId)
+                  .bind(1, ts(asOf.minus(window)))
+                  .mapTo(Long.class)
+                  .one();
+          LocalDate coreFrom =
+              SqlLedger.weekOf(asOf).minusWeeks(TruthFormulas.CORE_WINDOW_WEEKS - 1L);
+          long core =
+              h.createQuery(
+                      "SELECT COUNT(*) FROM (SELECT i.person_id FROM identity_week w JOIN identity"
+                          + " i ON i.id = w.identity_id WHERE w.workspace_id = ? AND w.week_start"
+                          + " >= ? AND w.week_start <= ? AND i.verdict IN "
+                          + AUTHENTIC
+                          + " GROUP BY i.person_id HAVING COUNT(DISTINCT w.week_start) >= ?) x")
+                  .bind(0, workspaceId)
+                  .bind(1, coreFrom)
+                  .bind(2, SqlLedger.weekOf(asOf))
+                  .bind(3, TruthFormulas.CORE_MIN_WEEKS)
+                  .mapTo(Long.class)
+                  .one();
+          long customers =
+              h.createQuery(
+                      "SELECT COUNT(*) FROM person WHERE workspace_id = ? AND stage = 'customer'")
+                  .bind(0, workspaceId)
+                  .mapTo(Long.class)
+                  .one();
+          List<PostTruth> posts =
+              posts(h, workspaceId, asOf.minus(window), asOf, Integer.MAX_VALUE);
+          long all = 0;
+          long authentic = 0;
+          long bots = 0;
+          double weighted = 0;
+          double rawSum = 0;
+          double authSum = 0;
+          int rated = 0;
+          for (PostTruth p : posts) {
+            all += p.engagements();
+            authentic += p.authenticEngagements();
+            bots += p.botEngagements();
+            weighted += p.weighted();
+            if (!Double.isNaN(p.rawRate()) && !Double.isNaN(p.authenticRate())) {
+              rawSum += p.rawRate();
+              authSum += p.authenticRate();
+              rated++;
+            }
+          }
+          return new TruthSummary(
+              asOf,
+              window,
+              vanity,
+              audience,
+              engaged,
+              core,
+              customers,
+              posts.size(),
+              all,
+              authentic,
+              rated == 0 ? Double.NaN : rawSum / rated,
+              rated == 0 ? Double.NaN : authSum / rated,
+              TruthFormulas.share(bots, all),
+              weighted);
+        });
+  }
+
+  private static AudienceCounts audience(Handle h, long workspaceId) {
+    Map<Category, Long> counts = new EnumMap<>(Category.class);
+    h.createQuery(
+            "SELECT verdict, COUNT(*) FROM identity WHERE workspace_id = ? AND follows GROUP BY"
+                + " verdict")
+        .bind(0, workspaceId)
+        .map((rs, ctx) -> Map.entry(Category.fromCode(rs.getString(1)), rs.getLong(2)))
+        .forEach(e -> counts.put(e.getKey(), e.getValue()));
+    return new AudienceCounts(counts);
+  }
+
+  /** Platform-reported followers where known, otherwise the followers Rapport knows of. */
+  private static long vanityFollowers(Handle h, long workspaceId, long known) {
+    List<Long> perChannel =
+        h.createQuery(
+                "SELECT c.platform_followers FROM channel c WHERE c.workspace_id = ? ORDER BY c.id")
+            .bind(0, workspaceId)
+            .map((rs, ctx) -> (Long) rs.getObject(1, Long.class))
+            .list();
+    if (perChannel.isEmpty() || perChannel.stream().anyMatch(v -> v == null)) {
+      return known;
+    }
+    return perChannel.stream().mapToLong(Long::longValue).sum();
+  }
+
+  @Override
+  public List<PostTruth> posts(long workspaceId, Instant from, Instant to, int limit) {
+    return jdbi.withHandle(h -> posts(h, workspaceId, from, to, limit));
+  }
+
+  private List<PostTruth> posts(Handle h, long workspaceId, Instant from, Instant to, int limit) {
+    Map<Long, PostRow> rows = new LinkedHashMap<>();
+    h.createQuery(
+            "SELECT v.id, v.post_id, v.channel_id, c.platform, v.body, v.published_at,"
+                + " v.followers_at_publish, v.authentic_followers_at_publish FROM post_variant v"
+                + " JOIN channel c ON c.id = v.channel_id WHERE v.workspace_id = ? AND"
+                + " v.published_at >= ? AND v.published_at < ? ORDER BY v.published_at DESC"
+                + " FETCH FIRST ? ROWS ONLY")
+        .bind(0, workspaceId)
+        .bind(1, ts(from))
+        .bind(2, ts(to))
+        .bind(3, limit)
+        .map((rs, ctx) -> row(rs))
+        .forEach(r -> rows.put(r.variantId, r));
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, long[]> counts = new HashMap<>();
+    Map<Long, double[]> weighted = new HashMap<>();
+    h.createQuery(
+            "SELECT r.variant_id, r.verdict, r.kind, r.n FROM variant_rollup r JOIN post_variant"
+                + " v ON v.id = r.variant_id WHERE r.workspace_id = ? AND v.published_at >= ? AND"
+                + " v.published_at < ?")
+        .bind(0, workspaceId)
+        .bind(1, ts(from))
+        .bind(2, ts(to))
+        .map(
+            (rs, ctx) -> {
+              long variant = rs.getLong(1);
+              if (!rows.containsKey(variant)) {
+                return 0;
+              }
+              Category verdict = Category.fromCode(rs.getString(2));
+              EngagementKind kind = EngagementKind.fromCode(rs.getString(3));
+              long n = rs.getLong(4);
+              if (!kind.interaction()) {
+                return 0;
+              }
+              long[] c = counts.computeIfAbsent(variant, k -> new long[5]);
+              c[0] += n;
+              boolean bot = verdict == Category.SUSPICIOUS || verdict == Category.SELF_DECLARED_BOT;
+              if (verdict.authentic()) {
+                c[1] += n;
+                weighted.computeIfAbsent(variant, k -> new double[1])[0] += n * weights.of(kind);
+              }
+              if (bot) {
+                c[2] += n;
+              }
+              if (kind == EngagementKind.LIKE) {
+                c[3] += n;
+                if (bot) {
+                  c[4] += n;
+                }
+              }
+              return 0;
+            })
+        .list();
+    List<PostTruth> out = new ArrayList<>(rows.size());
+    for (PostRow r : rows.values()) {
+      long[] c = counts.getOrDefault(r.variantId, new long[5]);
+      double w = weighted.getOrDefault(r.variantId, new double[1])[0];
+      out.add(
+          new PostTruth(
+              r.variantId,
+              r.postId,
+              r.channelId,
+              r.platform,
+              r.excerpt,
+              r.publishedAt,
+              r.followers,
+              r.authenticFollowers,
+              c[0],
+              c[1],
+              c[2],
+              c[4],
+              c[3],
+              w));
+    }
+    return out;
+  }
+
+  @Override
+  public List<WeekTruth> weeks(long workspaceId, Instant from, Instant to) {
+    List<PostTruth> posts = posts(workspaceId, from, to, Integer.MAX_VALUE);
+    Map<LocalDate, List<PostTruth>> byWeek = new java.util.TreeMap<>();
+    for (PostTruth p : posts) {
+      byWeek.computeIfAbsent(SqlLedger.weekOf(p.publishedAt()), k -> new ArrayList<>()).add(p);
+    }
+    List<WeekTruth> out = new ArrayList<>();
+    for (var e : byWeek.entrySet()) {
+      double raw = 0;
+      double auth = 0;
+      int rated = 0;
+      long all = 0;
+      long authentic = 0;
+      long bots = 0;
+      for (PostTruth p : e.getValue()) {
+        all += p.engagements();
+        authentic += p.authenticEngagements();
+        bots += p.botEngagements();
+        if (!Double.isNaN(p.rawRate()) && !Double.isNaN(p.authenticRate())) {
+          raw += p.rawRate();
+          auth += p.authenticRate();
+          rated++;
+        }
+      }
+      out.add(
+          new WeekTruth(
+              e.getKey(),
+              e.getValue().size(),
+              rated == 0 ? Double.NaN : raw / rated,
+              rated == 0 ? Double.NaN : auth / rated,
+              all,
+              authentic,
+              bots));
+    }
+    return out;
+  }
+
+  private static PostRow row(ResultSet rs) throws SQLException {
+    PostRow r = new PostRow();
+    r.variantId = rs.getLong(1);
+    r.postId = rs.getLong(2);
+    r.channelId = rs.getLong(3);
+    r.platform = rs.getString(4);
+    String body = rs.getString(5);
+    r.excerpt = body.length() > 120 ? body.substring(0, 119) + "…" : body;
+    r.publishedAt = rs.getObject(6, OffsetDateTime.class).toInstant();
+    r.followers = rs.getLong(7);
+    r.authenticFollowers = rs.getLong(8);
+    return r;
+  }
+
+  private static OffsetDateTime ts(Instant i) {
+    return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+  }
+
+  private static final class PostRow {
+    long variantId;
+    long postId;
+    long channelId;
+    String platform;
+    String excerpt;
+    Instant publishedAt;
+    long followers;
+    long authenticFollowers;
+  }
+}

@@ -1,0 +1,49 @@
+package dev.rapport.people;
+
+import dev.rapport.authenticity.ProfileSnapshot;
+import dev.rapport.authenticity.Verdict;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The audience of a workspace: identities, the persons they belong to, who follows which channel,
+ * profile snapshots and verdicts. Batch methods take any number of items and write them in batches.
+ * Implementations are thread-safe.
+ */
+public interface People {
+
+  /**
+   * Finds or creates each identity (and a person for each new one). Returns identity ids in the
+   * order of {@code keys}.
+   */
+  long[] resolve(long workspaceId, List<IdentityKey> keys);
+
+  /** Records that identities follow a channel (idempotent). */
+  void follow(long workspaceId, long channelId, long[] identityIds, Instant at);
+
+  /** Stores profile snapshots; a snapshot already stored for the same moment is skipped. */
+  void saveProfiles(long workspaceId, long[] identityIds, List<ProfileSnapshot> profiles);
+
+  /** The newest snapshot of each given identity (absent ones are skipped). */
+  List<StoredProfile> latestProfiles(long workspaceId, long afterIdentityId, int limit);
+
+  /**
+   * Stores verdicts and makes them the identities' current ones; the engagement rollups follow the
+   * new verdicts in the same transaction.
+   */
+  void recordVerdicts(
+      long workspaceId, long[] identityIds, List<Verdict> verdicts, Instant decidedAt);
+
+  Optional<Identity> identity(long workspaceId, long identityId);
+
+  Optional<Person> person(long workspaceId, long personId);
+
+  List<Identity> identitiesOf(long workspaceId, long personId);
+
+  /** Marks persons as customers (used when conversions are attributed to them). */
+  void markCustomers(long workspaceId, long[] personIds);
+
+  /** A profile snapshot with the identity it belongs to. */
+  record StoredProfile(long identityId, ProfileSnapshot profile) {}
+}

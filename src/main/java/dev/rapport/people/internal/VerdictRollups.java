@@ -1,0 +1,167 @@
+package dev.rapport.people.internal;
+
+import static dev.rapport.people.internal.Sql.clip;
+import static dev.rapport.people.internal.Sql.setTime;
+
+import dev.rapport.authenticity.Verdict;
+import dev.rapport.store.Dialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes verdicts and keeps the per-post rollups (which are split by the engager's verdict) in
+ * step: when an identity's verdict changes, its engagements move from the old verdict's bucket to
+ * the new one. Cost grows with that identity's engagements, not with the ledger.
+ */
+final class VerdictRollups {
+
+  private final String addToRollup;
+
+  VerdictRollups(Dialect dialect) {
+    this.addToRollup =
+        dialect.upsertAdding(
+            "variant_rollup",
+            new String[] {"variant_id", "verdict", "kind"},
+            new String[] {"workspace_id"},
+            "n");
+  }
+
+  void apply(
+      Connection c,
+      long workspaceId,
+      long[] ids,
+      List<Verdict> verdicts,
+      int from,
+      int to,
+      Instant decidedAt)
+      throws SQLException {
+    Map<Long, String> before = new HashMap<>();
+    Map<Long, Long> engaged = new HashMap<>();
+    String marks = String.join(",", Collections.nCopies(to - from, "?"));
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, verdict, engagements FROM identity WHERE workspace_id = ? AND id IN ("
+                + marks
+                + ")")) {
+      ps.setLong(1, workspaceId);
+      for (int i = from; i < to; i++) {
+        ps.setLong(2 + i - from, ids[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          before.put(rs.getLong(1), rs.getString(2));
+          engaged.put(rs.getLong(1), rs.getLong(3));
+        }
+      }
+    }
+    Map<Long, String> changed = new HashMap<>();
+    try (PreparedStatement del =
+            c.prepareStatement("DELETE FROM verdict WHERE identity_id = ? AND source = ?");
+        PreparedStatement ins =
+            c.prepareStatement(
+                "INSERT INTO verdict (identity_id, source, workspace_id, category, probability,"
+                    + " coverage, reasons, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        PreparedStatement upd =
+            c.prepareStatement(
+                "UPDATE identity SET verdict = ?, verdict_source = ? WHERE id = ? AND"
+                    + " workspace_id = ?")) {
+      for (int i = from; i < to; i++) {
+        long id = ids[i];
+        if (!before.containsKey(id)) {
+          throw new IllegalArgumentException(
+              "identity " + id + " does not belong to workspace " + workspaceId);
+        }
+        Verdict v = verdicts.get(i);
+        del.setLong(1, id);
+        del.setString(2, v.source());
+        del.addBatch();
+        ins.setLong(1, id);
+        ins.setString(2, v.source());
+        ins.setLong(3, workspaceId);
+        ins.setString(4, v.category().code());
+        ins.setDouble(5, v.probability());
+        ins.setDouble(6, v.coverage());
+        ins.setString(7, clip(String.join("\n", v.reasons()), 2000));
+        setTime(ins, 8, decidedAt);
+        ins.addBatch();
+        upd.setString(1, v.category().code());
+        upd.setString(2, v.source());
+        upd.setLong(3, id);
+        upd.setLong(4, workspaceId);
+        upd.addBatch();
+        String old = before.get(id);
+        if (!old.equals(v.category().code()) && engaged.get(id) > 0) {
+          changed.put(id, v.category().code());
+        }
+      }
+      del.executeBatch();
+      ins.executeBatch();
+      upd.executeBatch();
+    }
+    if (!changed.isEmpty()) {
+      moveRollups(c, workspaceId, changed);
+    }
+  }
+
+  /**
+   * Moves each changed identity's post engagements from the verdict bucket they are counted in
+   * (engagement.counted_as) to the new verdict's bucket.
+   */
+  private void moveRollups(Connection c, long workspaceId, Map<Long, String> changedTo)
+      throws SQLException {
+    String marks = String.join(",", Collections.nCopies(changedTo.size(), "?"));
+    try (PreparedStatement counts =
+            c.prepareStatement(
+                "SELECT identity_id, variant_id, kind, counted_as, COUNT(*) FROM engagement"
+                    + " WHERE workspace_id = ? AND variant_id IS NOT NULL AND identity_id IN ("
+                    + marks
+                    + ") GROUP BY identity_id, variant_id, kind, counted_as");
+        PreparedStatement add = c.prepareStatement(addToRollup);
+        PreparedStatement mark =
+            c.prepareStatement(
+                "UPDATE engagement SET counted_as = ? WHERE workspace_id = ? AND identity_id = ?")) {
+      counts.setLong(1, workspaceId);
+      int i = 2;
+      for (long id : changedTo.keySet()) {
+        counts.setLong(i++, id);
+      }
+      try (ResultSet rs = counts.executeQuery()) {
+        while (rs.next()) {
+          long identity = rs.getLong(1);
+          long variant = rs.getLong(2);
+          String kind = rs.getString(3);
+          String old = rs.getString(4);
+          long n = rs.getLong(5);
+          addRow(add, variant, old, kind, workspaceId, -n);
+          addRow(add, variant, changedTo.get(identity), kind, workspaceId, n);
+        }
+      }
+      add.executeBatch();
+      for (var e : changedTo.entrySet()) {
+        mark.setString(1, e.getValue());
+        mark.setLong(2, workspaceId);
+        mark.setLong(3, e.getKey());
+        mark.addBatch();
+      }
+      mark.executeBatch();
+    }
+  }
+
+  private static void addRow(
+      PreparedStatement add, long variant, String verdict, String kind, long ws, long n)
+      throws SQLException {
+    add.setLong(1, variant);
+    add.setString(2, verdict);
+    add.setString(3, kind);
+    add.setLong(4, ws);
+    add.setLong(5, n);
+    add.addBatch();
+  }
+}
