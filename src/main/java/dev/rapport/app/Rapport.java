@@ -2,9 +2,11 @@ package dev.rapport.app;
 
 import dev.rapport.content.Posts;
 import dev.rapport.content.internal.SqlPosts;
+import dev.rapport.engagement.Conversions;
 import dev.rapport.engagement.Ledger;
 import dev.rapport.engagement.Truth;
 import dev.rapport.engagement.Weights;
+import dev.rapport.engagement.internal.SqlConversions;
 import dev.rapport.engagement.internal.SqlLedger;
 import dev.rapport.engagement.internal.SqlTruth;
 import dev.rapport.people.People;
@@ -30,6 +32,7 @@ public final class Rapport implements AutoCloseable {
   private final Posts posts;
   private final Ledger ledger;
   private final Truth truth;
+  private final Conversions conversions;
   private final PasswordHasher passwords;
 
   private Rapport(Database database, Clock clock) {
@@ -40,6 +43,7 @@ public final class Rapport implements AutoCloseable {
     this.posts = new SqlPosts(database, clock);
     this.ledger = new SqlLedger(database);
     this.truth = new SqlTruth(database, Weights.DEFAULT);
+    this.conversions = new SqlConversions(database);
     this.passwords = new PasswordHasher(new SecureRandom());
   }
 
@@ -78,6 +82,10 @@ public final class Rapport implements AutoCloseable {
 
   public Truth truth() {
     return truth;
+  }
+
+  public Conversions conversions() {
+    return conversions;
   }
 
   public PasswordHasher passwords() {
