@@ -11,8 +11,13 @@ public interface Posts {
 
   Optional<Post> post(long workspaceId, long postId);
 
+  long count(long workspaceId);
+
   /** Newest first. */
   List<Post> recent(long workspaceId, int limit);
+
+  /** The variant of the post with this external key on this channel, if any. */
+  Optional<Long> variantByExternalKey(long workspaceId, long channelId, String externalKey);
 
   /** The variant id of a post published on a platform, if Rapport knows it. */
   Optional<Long> variantByPlatformId(long workspaceId, long channelId, String platformPostId);

@@ -44,6 +44,19 @@ public interface People {
   /** Marks persons as customers (used when conversions are attributed to them). */
   void markCustomers(long workspaceId, long[] personIds);
 
+  /** The identity with this handle on a platform (handles compare without a leading @). */
+  Optional<Identity> byHandle(
+      long workspaceId, dev.rapport.workspace.Platform platform, String handle);
+
+  /** The person with this e-mail address, if any. */
+  Optional<Person> byEmail(long workspaceId, String email);
+
+  /** Sets the e-mail address of the person behind an identity (used to attribute purchases). */
+  void setEmail(long workspaceId, long identityId, String email);
+
+  /** Number of identities in the workspace. */
+  long countIdentities(long workspaceId);
+
   /** A profile snapshot with the identity it belongs to. */
   record StoredProfile(long identityId, ProfileSnapshot profile) {}
 }

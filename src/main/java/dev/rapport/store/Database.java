@@ -16,6 +16,7 @@ public final class Database implements AutoCloseable {
   private final Jdbi jdbi;
   private final Dialect dialect;
   private final DatabaseSettings settings;
+  private final ThreadLocal<java.sql.Connection> current = new ThreadLocal<>();
 
   private Database(HikariDataSource dataSource, DatabaseSettings settings) {
     this.dataSource = dataSource;
@@ -97,16 +98,50 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws.
-   * SQL failures surface as {@link StoreException}; argument and state exceptions pass through.
+   * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. A
+   * call made while this thread is already inside a transaction joins it, so that an import can
+   * make several capabilities' writes all-or-nothing. SQL failures surface as {@link
+   * StoreException}; argument and state exceptions pass through unchanged.
    */
   public <T> T transaction(SqlWork<T> work) {
-    try {
-      return jdbi.inTransaction(h -> work.run(h.getConnection()));
+    java.sql.Connection joined = current.get();
+    if (joined != null) {
+      try {
+        return work.run(joined);
+      } catch (java.sql.SQLException e) {
+        throw new StoreException("database error: " + e.getMessage(), e);
+      }
+    }
+    try (java.sql.Connection c = dataSource.getConnection()) {
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(false);
+      current.set(c);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (java.sql.SQLException | RuntimeException | Error e) {
+        rollbackQuietly(c, e);
+        throw e;
+      } finally {
+        current.remove();
+        c.setAutoCommit(autoCommit);
+      }
     } catch (java.sql.SQLException e) {
       throw new StoreException("database error: " + e.getMessage(), e);
-    } catch (org.jdbi.v3.core.JdbiException e) {
-      throw new StoreException("database error: " + rootMessage(e), e);
+    }
+  }
+
+  /** True while this thread is inside {@link #transaction}. */
+  public boolean inTransaction() {
+    return current.get() != null;
+  }
+
+  private static void rollbackQuietly(java.sql.Connection c, Throwable cause) {
+    try {
+      c.rollback();
+    } catch (java.sql.SQLException e) {
+      cause.addSuppressed(e);
     }
   }
 

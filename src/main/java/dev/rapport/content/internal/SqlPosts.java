@@ -107,6 +107,16 @@ public final class SqlPosts implements Posts {
   }
 
   @Override
+  public long count(long workspaceId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT COUNT(*) FROM post WHERE workspace_id = ?")
+                .bind(0, workspaceId)
+                .mapTo(Long.class)
+                .one());
+  }
+
+  @Override
   public List<Post> recent(long workspaceId, int limit) {
     return jdbi.withHandle(h -> load(h, workspaceId, "1 = 1", limit));
   }
@@ -122,6 +132,20 @@ public final class SqlPosts implements Posts {
                 .bind(0, workspaceId)
                 .bind(1, channelId)
                 .bind(2, platformPostId)
+                .mapTo(Long.class)
+                .findOne());
+  }
+
+  @Override
+  public Optional<Long> variantByExternalKey(long workspaceId, long channelId, String externalKey) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT v.id FROM post_variant v JOIN post p ON p.id = v.post_id WHERE"
+                        + " p.workspace_id = ? AND v.channel_id = ? AND p.external_key = ?")
+                .bind(0, workspaceId)
+                .bind(1, channelId)
+                .bind(2, externalKey)
                 .mapTo(Long.class)
                 .findOne());
   }

@@ -422,6 +422,71 @@ public final class SqlPeople implements People {
         });
   }
 
+  @Override
+  public Optional<Identity> byHandle(long workspaceId, Platform platform, String handle) {
+    String h0 = handle.startsWith("@") ? handle.substring(1) : handle;
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT id, workspace_id, person_id, platform, platform_user_id, handle,"
+                        + " display_name, verdict, follows, last_engaged_at, engagements FROM"
+                        + " identity WHERE workspace_id = ? AND platform = ? AND (handle = ? OR"
+                        + " handle = ?) ORDER BY id FETCH FIRST 1 ROWS ONLY")
+                .bind(0, workspaceId)
+                .bind(1, platform.code())
+                .bind(2, h0)
+                .bind(3, "@" + h0)
+                .map((rs, ctx) -> identity(rs))
+                .findOne());
+  }
+
+  @Override
+  public Optional<Person> byEmail(long workspaceId, String email) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT id, workspace_id, display_name, email, stage FROM person WHERE"
+                        + " workspace_id = ? AND email = ? ORDER BY id FETCH FIRST 1 ROWS ONLY")
+                .bind(0, workspaceId)
+                .bind(1, email.trim().toLowerCase(java.util.Locale.ROOT))
+                .map(
+                    (rs, ctx) ->
+                        new Person(
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            Stage.fromCode(rs.getString(5))))
+                .findOne());
+  }
+
+  @Override
+  public void setEmail(long workspaceId, long identityId, String email) {
+    db.run(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE person SET email = ? WHERE workspace_id = ? AND id = (SELECT person_id"
+                      + " FROM identity WHERE workspace_id = ? AND id = ?)")) {
+            ps.setString(1, email == null ? null : email.trim().toLowerCase(java.util.Locale.ROOT));
+            ps.setLong(2, workspaceId);
+            ps.setLong(3, workspaceId);
+            ps.setLong(4, identityId);
+            ps.executeUpdate();
+          }
+        });
+  }
+
+  @Override
+  public long countIdentities(long workspaceId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT COUNT(*) FROM identity WHERE workspace_id = ?")
+                .bind(0, workspaceId)
+                .mapTo(Long.class)
+                .one());
+  }
+
   private static Identity identity(ResultSet rs) throws SQLException {
     return new Identity(
         rs.getLong(1),
