@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "rapport 0.1.0",
     description = "Rapport: real audiences, honest engagement, consistent quality.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      WorkspaceCommand.class,
+      ImportCommand.class,
+      ReportCommand.class,
+      MigrateCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class RapportCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -20,6 +26,29 @@ public final class RapportCommand implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new RapportCommand()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line with Rapport's error handling: plain messages, meaningful exit codes. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new RapportCommand());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setExecutionExceptionHandler(
+        (ex, line, parse) -> {
+          if (ex instanceof CliException e) {
+            System.err.println("rapport: " + e.getMessage());
+            return e.exitCode();
+          }
+          if (ex instanceof dev.rapport.store.StoreException e) {
+            System.err.println("rapport: " + e.getMessage());
+            return ExitCodes.FAILURE;
+          }
+          if (ex instanceof IllegalArgumentException) {
+            System.err.println("rapport: " + ex.getMessage());
+            return ExitCodes.USAGE;
+          }
+          throw ex;
+        });
+    return cl;
   }
 }

@@ -12,6 +12,9 @@ public interface Workspaces {
 
   Optional<Workspace> byId(long id);
 
+  /** Every workspace, by slug. */
+  List<Workspace> all();
+
   void updateAudience(long workspaceId, TargetAudience audience);
 
   Channel addChannel(long workspaceId, Platform platform, String handle, String displayName);

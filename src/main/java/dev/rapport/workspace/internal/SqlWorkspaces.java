@@ -86,6 +86,15 @@ public final class SqlWorkspaces implements Workspaces {
   }
 
   @Override
+  public List<Workspace> all() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT " + WORKSPACE_COLUMNS + " FROM workspace ORDER BY slug")
+                .map((rs, ctx) -> workspace(rs))
+                .list());
+  }
+
+  @Override
   public void updateAudience(long workspaceId, TargetAudience a) {
     jdbi.useHandle(
         h ->

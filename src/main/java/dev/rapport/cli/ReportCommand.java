@@ -1,0 +1,137 @@
+package dev.rapport.cli;
+
+import dev.rapport.app.Rapport;
+import dev.rapport.engagement.PostTruth;
+import dev.rapport.engagement.TruthSummary;
+import dev.rapport.workspace.Workspace;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "report",
+    description = "Print a workspace's vanity-vs-truth summary and its recent posts.")
+final class ReportCommand implements Callable<Integer> {
+
+  @Mixin DatabaseOption db;
+
+  @Option(
+      names = {"-w", "--workspace"},
+      required = true,
+      description = "Workspace slug")
+  String workspace;
+
+  @Option(
+      names = "--period",
+      defaultValue = "90",
+      description = "Window in days for engagement figures (default ${DEFAULT-VALUE})")
+  int days;
+
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      description = "text, json or csv (default ${DEFAULT-VALUE})")
+  OutputFormat format;
+
+  @Option(names = "--posts", defaultValue = "10", description = "How many recent posts to list")
+  int posts;
+
+  /** The report as data, for --format json. */
+  record Report(
+      String workspace, TruthSummary summary, double qualityScore, List<PostTruth> posts) {}
+
+  @Override
+  public Integer call() {
+    if (days < 1) {
+      throw new CliException(ExitCodes.USAGE, "--period must be at least 1 day");
+    }
+    try (Rapport r = db.open()) {
+      Workspace w = DatabaseOption.workspace(r, workspace);
+      Instant now = r.clock().instant();
+      Duration window = Duration.ofDays(days);
+      TruthSummary s = r.truth().summary(w.id(), now, window);
+      List<PostTruth> recent = r.truth().posts(w.id(), now.minus(window), now, posts);
+      switch (format) {
+        case json ->
+            System.out.println(Json.write(new Report(w.slug(), s, s.qualityScore(), recent)));
+        case csv -> csv(System.out, s);
+        default -> text(System.out, w, s, recent);
+      }
+    }
+    return ExitCodes.OK;
+  }
+
+  static void text(PrintStream out, Workspace w, TruthSummary s, List<PostTruth> posts) {
+    out.printf("%s — the last %d days%n%n", w.name(), s.window().toDays());
+    out.println("Audience: vanity beside truth");
+    out.printf("  Followers the platforms show   %,12d%n", s.vanityFollowers());
+    out.printf("  Followers Rapport knows of     %,12d%n", s.followers());
+    out.printf(
+        "  Authentic followers            %,12d  %s%n",
+        s.authenticFollowers(), pct(s.authenticFollowers(), s.followers()));
+    out.printf(
+        "  Engaged audience               %,12d  %s of authentic%n",
+        s.engagedAudience(), pct(s.engagedAudience(), s.authenticFollowers()));
+    out.printf("  Core (3+ weeks of the last 12) %,12d%n", s.core());
+    out.printf("  Customers                      %,12d%n", s.customers());
+    out.printf("  Audience quality score         %12.0f / 100%n%n", s.qualityScore());
+    out.printf("Engagement on %d post(s)%n", s.posts());
+    out.printf("  Raw engagement rate            %12s%n", rate(s.rawRate()));
+    out.printf("  Authentic engagement rate      %12s%n", rate(s.authenticRate()));
+    out.printf(
+        "  From suspicious accounts       %12s of %,d engagements%n",
+        rate(s.botShare()), s.engagements());
+    out.printf("  Weighted engagement (authentic)%12.0f%n", s.weightedEngagement());
+    if (!posts.isEmpty()) {
+      out.println();
+      out.println(
+          "Recent posts (raw rate → authentic rate; share of likes from suspicious accounts)");
+      for (PostTruth p : posts) {
+        out.printf(
+            "  %s %-9s %7s → %7s  %6s  %s%n",
+            p.publishedAt().toString().substring(0, 10),
+            p.platform(),
+            rate(p.rawRate()),
+            rate(p.authenticRate()),
+            rate(p.botLikeShare()),
+            p.excerpt().replaceAll("\\s+", " "));
+      }
+    }
+  }
+
+  static void csv(PrintStream out, TruthSummary s) {
+    out.println("metric,value");
+    out.println("vanity_followers," + s.vanityFollowers());
+    out.println("followers," + s.followers());
+    out.println("authentic_followers," + s.authenticFollowers());
+    out.println("engaged_audience," + s.engagedAudience());
+    out.println("core," + s.core());
+    out.println("customers," + s.customers());
+    out.println("posts," + s.posts());
+    out.println("engagements," + s.engagements());
+    out.println("authentic_engagements," + s.authenticEngagements());
+    out.println("raw_rate," + num(s.rawRate()));
+    out.println("authentic_rate," + num(s.authenticRate()));
+    out.println("bot_engagement_share," + num(s.botShare()));
+    out.println("weighted_engagement," + num(s.weightedEngagement()));
+    out.println("audience_quality_score," + num(s.qualityScore()));
+  }
+
+  static String pct(long part, long whole) {
+    return whole <= 0 ? "—" : String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);
+  }
+
+  static String rate(double r) {
+    return Double.isNaN(r) ? "—" : String.format(Locale.ROOT, "%.2f%%", 100 * r);
+  }
+
+  static String num(double v) {
+    return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6f", v);
+  }
+}
