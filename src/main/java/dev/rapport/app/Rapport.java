@@ -4,10 +4,12 @@ import dev.rapport.content.Posts;
 import dev.rapport.content.internal.SqlPosts;
 import dev.rapport.engagement.Conversions;
 import dev.rapport.engagement.Ledger;
+import dev.rapport.engagement.TrackedLinks;
 import dev.rapport.engagement.Truth;
 import dev.rapport.engagement.Weights;
 import dev.rapport.engagement.internal.SqlConversions;
 import dev.rapport.engagement.internal.SqlLedger;
+import dev.rapport.engagement.internal.SqlTrackedLinks;
 import dev.rapport.engagement.internal.SqlTruth;
 import dev.rapport.people.People;
 import dev.rapport.people.internal.SqlPeople;
@@ -33,6 +35,7 @@ public final class Rapport implements AutoCloseable {
   private final Ledger ledger;
   private final Truth truth;
   private final Conversions conversions;
+  private final TrackedLinks links;
   private final PasswordHasher passwords;
 
   private Rapport(Database database, Clock clock) {
@@ -44,6 +47,7 @@ public final class Rapport implements AutoCloseable {
     this.ledger = new SqlLedger(database);
     this.truth = new SqlTruth(database, Weights.DEFAULT);
     this.conversions = new SqlConversions(database);
+    this.links = new SqlTrackedLinks(database, ledger, clock, new SecureRandom());
     this.passwords = new PasswordHasher(new SecureRandom());
   }
 
@@ -86,6 +90,10 @@ public final class Rapport implements AutoCloseable {
 
   public Conversions conversions() {
     return conversions;
+  }
+
+  public TrackedLinks links() {
+    return links;
   }
 
   public PasswordHasher passwords() {
