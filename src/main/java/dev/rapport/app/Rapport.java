@@ -4,11 +4,13 @@ import dev.rapport.content.Posts;
 import dev.rapport.content.internal.SqlPosts;
 import dev.rapport.engagement.Conversions;
 import dev.rapport.engagement.Ledger;
+import dev.rapport.engagement.Revenue;
 import dev.rapport.engagement.TrackedLinks;
 import dev.rapport.engagement.Truth;
 import dev.rapport.engagement.Weights;
 import dev.rapport.engagement.internal.SqlConversions;
 import dev.rapport.engagement.internal.SqlLedger;
+import dev.rapport.engagement.internal.SqlRevenue;
 import dev.rapport.engagement.internal.SqlTrackedLinks;
 import dev.rapport.engagement.internal.SqlTruth;
 import dev.rapport.people.People;
@@ -36,6 +38,7 @@ public final class Rapport implements AutoCloseable {
   private final Truth truth;
   private final Conversions conversions;
   private final TrackedLinks links;
+  private final Revenue revenue;
   private final PasswordHasher passwords;
 
   private Rapport(Database database, Clock clock) {
@@ -48,6 +51,7 @@ public final class Rapport implements AutoCloseable {
     this.truth = new SqlTruth(database, Weights.DEFAULT);
     this.conversions = new SqlConversions(database);
     this.links = new SqlTrackedLinks(database, ledger, clock, new SecureRandom());
+    this.revenue = new SqlRevenue(database);
     this.passwords = new PasswordHasher(new SecureRandom());
   }
 
@@ -94,6 +98,10 @@ public final class Rapport implements AutoCloseable {
 
   public TrackedLinks links() {
     return links;
+  }
+
+  public Revenue revenue() {
+    return revenue;
   }
 
   public PasswordHasher passwords() {
