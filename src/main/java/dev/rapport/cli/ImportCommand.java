@@ -41,7 +41,9 @@ final class ImportCommand implements Runnable {
     @Option(
         names = "--kind",
         required = true,
-        description = "What the file holds: people, profiles, posts, engagements or conversions")
+        description =
+            "What the file holds: people, profiles, posts, engagements, conversions or"
+                + " facebook-posts (Graph API page posts with reaction totals)")
     String kind;
 
     @Option(
@@ -56,6 +58,14 @@ final class ImportCommand implements Runnable {
         description = "text or json (default ${DEFAULT-VALUE})")
     OutputFormat format;
 
+    @Option(
+        names = "--local-zone",
+        defaultValue = "UTC",
+        description =
+            "Time zone of date-times written without an offset (default ${DEFAULT-VALUE}),"
+                + " e.g. the scrape_time of Facebook exports")
+    String localZone;
+
     @Parameters(paramLabel = "FILE")
     Path file;
 
@@ -67,7 +77,9 @@ final class ImportCommand implements Runnable {
       } catch (IllegalArgumentException e) {
         throw new CliException(
             ExitCodes.USAGE,
-            "unknown kind '" + kind + "' (people, profiles, posts, engagements, conversions)");
+            "unknown kind '"
+                + kind
+                + "' (people, profiles, posts, engagements, conversions, facebook-posts)");
       }
       try (Rapport r = db.open()) {
         Workspace w = DatabaseOption.workspace(r, workspace);
@@ -80,7 +92,8 @@ final class ImportCommand implements Runnable {
                 r.ledger(),
                 r.conversions(),
                 new RuleBaseline(),
-                r.clock());
+                r.clock(),
+                java.time.ZoneId.of(localZone));
         ImportOutcome out;
         try (Progress progress = Progress.start("Importing " + file.getFileName(), -1, "rows")) {
           out = importer.importFile(w.id(), k, file, progress::stepTo);

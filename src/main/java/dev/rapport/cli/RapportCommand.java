@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       WorkspaceCommand.class,
       ImportCommand.class,
       ReportCommand.class,
+      AnalyzeCommand.class,
       MigrateCommand.class,
       CommandLine.HelpCommand.class
     })

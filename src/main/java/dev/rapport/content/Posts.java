@@ -16,6 +16,21 @@ public interface Posts {
   /** Newest first. */
   List<Post> recent(long workspaceId, int limit);
 
+  /** Stores platform-reported totals for variants (batched; replaces earlier totals). */
+  void recordReportedCounts(
+      long workspaceId, long[] variantIds, java.util.List<ReportedCounts> counts);
+
+  /** Published variants of the workspace with their reported totals, oldest first. */
+  java.util.List<ReportedPost> reportedPosts(long workspaceId);
+
+  /** A published variant with what the platform reported for it. */
+  record ReportedPost(
+      long variantId,
+      long channelId,
+      java.time.Instant publishedAt,
+      int textLength,
+      ReportedCounts counts) {}
+
   /** The variant of the post with this external key on this channel, if any. */
   Optional<Long> variantByExternalKey(long workspaceId, long channelId, String externalKey);
 

@@ -32,8 +32,35 @@ public final class CsvImporter {
       Conversions conversions,
       Scorer scorer,
       Clock clock) {
+    this(
+        database,
+        workspaces,
+        people,
+        posts,
+        ledger,
+        conversions,
+        scorer,
+        clock,
+        java.time.ZoneOffset.UTC);
+  }
+
+  /**
+   * @param localZone the zone of date-times written without an offset (such as the scrape_time of
+   *     some Facebook exports)
+   */
+  public CsvImporter(
+      Database database,
+      Workspaces workspaces,
+      People people,
+      Posts posts,
+      Ledger ledger,
+      Conversions conversions,
+      Scorer scorer,
+      Clock clock,
+      java.time.ZoneId localZone) {
     this.work =
-        new CsvImport(database, workspaces, people, posts, ledger, conversions, scorer, clock);
+        new CsvImport(
+            database, workspaces, people, posts, ledger, conversions, scorer, clock, localZone);
   }
 
   /**

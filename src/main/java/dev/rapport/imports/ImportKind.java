@@ -47,7 +47,29 @@ public enum ImportKind {
       List.of("handle", "display_name", "channel", "post_key", "platform_post_id")),
   CONVERSIONS(
       List.of("order_id", "occurred_at", "amount", "currency"),
-      List.of("email", "platform", "handle"));
+      List.of("email", "platform", "handle")),
+  /**
+   * Facebook Page posts as the Graph API returns them, flattened (created_time, message, ids,
+   * reaction and share totals): each page becomes a channel, each post a published post with its
+   * reported totals.
+   */
+  FACEBOOK_POSTS(
+      List.of("post_id", "page_id", "created_time"),
+      List.of(
+          "message",
+          "description",
+          "link",
+          "react_angry",
+          "react_haha",
+          "react_like",
+          "react_love",
+          "react_sad",
+          "react_wow",
+          "reactions",
+          "shares",
+          "comments",
+          "scrape_time",
+          "page_name"));
 
   private final List<String> required;
   private final List<String> optional;
@@ -70,10 +92,10 @@ public enum ImportKind {
   }
 
   public String code() {
-    return name().toLowerCase(Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   public static ImportKind fromCode(String code) {
-    return valueOf(code.trim().toUpperCase(Locale.ROOT));
+    return valueOf(code.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
   }
 }

@@ -107,6 +107,55 @@ public final class SqlPosts implements Posts {
   }
 
   @Override
+  public void recordReportedCounts(
+      long workspaceId, long[] variantIds, List<dev.rapport.content.ReportedCounts> counts) {
+    db.run(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE post_variant SET reported_reactions = ?, reported_shares = ?,"
+                      + " reported_comments = ?, reported_at = ? WHERE workspace_id = ? AND id ="
+                      + " ?")) {
+            for (int i = 0; i < variantIds.length; i++) {
+              dev.rapport.content.ReportedCounts r = counts.get(i);
+              setLong(ps, 1, r.reactions());
+              setLong(ps, 2, r.shares());
+              setLong(ps, 3, r.comments());
+              setTime(ps, 4, r.reportedAt());
+              ps.setLong(5, workspaceId);
+              ps.setLong(6, variantIds[i]);
+              ps.addBatch();
+            }
+            ps.executeBatch();
+          }
+        });
+  }
+
+  @Override
+  public List<ReportedPost> reportedPosts(long workspaceId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT id, channel_id, published_at, LENGTH(body), reported_reactions,"
+                        + " reported_shares, reported_comments, reported_at FROM post_variant WHERE"
+                        + " workspace_id = ? AND published_at IS NOT NULL ORDER BY published_at, id")
+                .bind(0, workspaceId)
+                .map(
+                    (rs, ctx) ->
+                        new ReportedPost(
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            time(rs, 3),
+                            rs.getInt(4),
+                            new dev.rapport.content.ReportedCounts(
+                                (Long) rs.getObject(5, Long.class),
+                                (Long) rs.getObject(6, Long.class),
+                                (Long) rs.getObject(7, Long.class),
+                                time(rs, 8))))
+                .list());
+  }
+
+  @Override
   public long count(long workspaceId) {
     return jdbi.withHandle(
         h ->
@@ -124,30 +173,37 @@ public final class SqlPosts implements Posts {
   @Override
   public Optional<Long> variantByPlatformId(
       long workspaceId, long channelId, String platformPostId) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "SELECT id FROM post_variant WHERE workspace_id = ? AND channel_id = ? AND"
-                        + " platform_post_id = ?")
-                .bind(0, workspaceId)
-                .bind(1, channelId)
-                .bind(2, platformPostId)
-                .mapTo(Long.class)
-                .findOne());
+    return lookup(
+        "SELECT id FROM post_variant WHERE workspace_id = ? AND channel_id = ? AND"
+            + " platform_post_id = ?",
+        workspaceId,
+        channelId,
+        platformPostId);
   }
 
   @Override
   public Optional<Long> variantByExternalKey(long workspaceId, long channelId, String externalKey) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "SELECT v.id FROM post_variant v JOIN post p ON p.id = v.post_id WHERE"
-                        + " p.workspace_id = ? AND v.channel_id = ? AND p.external_key = ?")
-                .bind(0, workspaceId)
-                .bind(1, channelId)
-                .bind(2, externalKey)
-                .mapTo(Long.class)
-                .findOne());
+    return lookup(
+        "SELECT v.id FROM post_variant v JOIN post p ON p.id = v.post_id WHERE p.workspace_id = ?"
+            + " AND v.channel_id = ? AND p.external_key = ?",
+        workspaceId,
+        channelId,
+        externalKey);
+  }
+
+  /** Runs in the caller's transaction when there is one, so imports see their own posts. */
+  private Optional<Long> lookup(String sql, long workspaceId, long channelId, String key) {
+    return db.transaction(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, workspaceId);
+            ps.setLong(2, channelId);
+            ps.setString(3, key);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
+            }
+          }
+        });
   }
 
   /** {@code where} is built from numbers only, never from user text. */

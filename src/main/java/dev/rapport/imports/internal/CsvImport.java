@@ -50,6 +50,7 @@ public final class CsvImport {
   private final Conversions conversions;
   private final Scorer scorer;
   private final Clock clock;
+  private final java.time.ZoneId scrapeZone;
 
   public CsvImport(
       Database database,
@@ -59,7 +60,9 @@ public final class CsvImport {
       Ledger ledger,
       Conversions conversions,
       Scorer scorer,
-      Clock clock) {
+      Clock clock,
+      java.time.ZoneId scrapeZone) {
+    this.scrapeZone = scrapeZone;
     this.database = database;
     this.workspaces = workspaces;
     this.people = people;
@@ -240,13 +243,14 @@ public final class CsvImport {
       case POSTS -> new PostRows(workspaceId, posts, channels);
       case ENGAGEMENTS -> new EngagementRows(workspaceId, people, posts, ledger, channels);
       case CONVERSIONS -> new ConversionRows(workspaceId, people, conversions);
+      case FACEBOOK_POSTS -> new FacebookPostRows(workspaceId, workspaces, posts, scrapeZone);
     };
   }
 
   private LongSupplier counter(long workspaceId, ImportKind kind) {
     return switch (kind) {
       case PEOPLE, PROFILES -> () -> people.countIdentities(workspaceId);
-      case POSTS -> () -> posts.count(workspaceId);
+      case POSTS, FACEBOOK_POSTS -> () -> posts.count(workspaceId);
       case ENGAGEMENTS -> () -> ledger.count(workspaceId);
       case CONVERSIONS -> () -> conversions.count(workspaceId);
     };

@@ -114,6 +114,10 @@ public final class Row {
     }
   }
 
+  /** Offsets written without a colon, as the Graph API does: 2017-07-14T14:30:59+0000. */
+  private static final java.time.format.DateTimeFormatter COMPACT_OFFSET =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS]XX");
+
   /** ISO-8601 instant, date-time with offset, or a date (midnight UTC). */
   public Instant time(String column) {
     String v = text(column);
@@ -127,6 +131,11 @@ public final class Row {
       return OffsetDateTime.parse(v).toInstant();
     } catch (DateTimeParseException e) {
       try {
+        return OffsetDateTime.parse(v, COMPACT_OFFSET).toInstant();
+      } catch (DateTimeParseException compact) {
+        // fall through to the last form
+      }
+      try {
         return Instant.parse(v);
       } catch (DateTimeParseException e2) {
         problem(
@@ -136,6 +145,20 @@ public final class Row {
                 + "'");
         return null;
       }
+    }
+  }
+
+  /** A date-time without offset ("2017-07-14 11:01:24.379857"), read in the given zone. */
+  public Instant localTime(String column, java.time.ZoneId zone) {
+    String v = text(column);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return java.time.LocalDateTime.parse(v.replace(' ', 'T')).atZone(zone).toInstant();
+    } catch (DateTimeParseException e) {
+      Instant t = time(column);
+      return t;
     }
   }
 
