@@ -194,6 +194,47 @@ class CsvImporterTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("dev.rapport.store.TestDatabases#kinds")
+  void facebookPagePostsBecomeChannelsPostsAndReportedTotals(TestDatabases.Kind kind)
+      throws IOException {
+    Env e = env(kind);
+    try (Rapport r = e.r()) {
+      Path f =
+          file(
+              "fb.csv",
+              """
+              created_time,description,link,message,page_id,post_id,react_angry,react_haha,react_like,react_love,react_sad,react_wow,scrape_time,shares
+              2017-07-14T14:30:59+0000,,http://x.example/1,"Live now:
+              two lines",111,111_1,1,2,30,4,0,3,2017-07-15 11:01:24.379857,10
+              2017-07-13T09:00:00+0000,desc only,,,111,111_2,,,,,,,2017-07-15 11:01:24.379857,
+              2017-07-13T09:00:00+0000,,,Repeated row,222,222_1,0,0,0,0,0,0,2017-07-15 11:01:24,0
+              2017-07-13T09:00:00+0000,,,Repeated row,222,222_1,0,0,0,0,0,0,2017-07-15 11:01:24,0
+              """);
+      ImportOutcome.Imported i = imported(e, ImportKind.FACEBOOK_POSTS, f);
+      assertThat(i.rows()).isEqualTo(4);
+      assertThat(i.created()).isEqualTo(3);
+      var reported = r.posts().reportedPosts(e.ws().id());
+      assertThat(reported).hasSize(3);
+      var first =
+          reported.stream()
+              .filter(p -> p.textLength() == "Live now:\ntwo lines".length())
+              .findFirst()
+              .orElseThrow();
+      assertThat(first.counts().reactions()).isEqualTo(40); // 1+2+30+4+0+3
+      assertThat(first.counts().total()).isEqualTo(50); // plus 10 shares
+      var descOnly =
+          reported.stream()
+              .filter(p -> p.textLength() == "desc only".length())
+              .findFirst()
+              .orElseThrow();
+      assertThat(descOnly.counts().total()).isNull(); // nothing reported is not zero
+      assertThat(r.workspaces().channels(e.ws().id())).hasSize(3); // bluesky + two pages
+      // Re-import: nothing new.
+      assertThat(imported(e, ImportKind.FACEBOOK_POSTS, f).created()).isZero();
+    }
+  }
+
   static ImportOutcome.Imported imported(Env e, ImportKind kind, Path f) {
     ImportOutcome out = e.importer().importFile(e.ws().id(), kind, f, null);
     assertThat(out).as(out.toString()).isInstanceOf(ImportOutcome.Imported.class);

@@ -38,63 +38,116 @@ public final class SqlPosts implements Posts {
     long[] ids = new long[posts.size()];
     db.run(
         c -> {
-          OffsetDateTime now = ts(clock.instant());
-          try (PreparedStatement find =
-                  c.prepareStatement(
-                      "SELECT id FROM post WHERE workspace_id = ? AND external_key = ?");
-              PreparedStatement ins =
-                  c.prepareStatement(
-                      "INSERT INTO post (workspace_id, title, body, state, external_key,"
-                          + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                      new String[] {"id"});
-              PreparedStatement var =
-                  c.prepareStatement(
-                      "INSERT INTO post_variant (post_id, channel_id, workspace_id, body, state,"
-                          + " scheduled_at, published_at, platform_post_id, followers_at_publish,"
-                          + " authentic_followers_at_publish) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                          + " ?)")) {
-            for (int i = 0; i < posts.size(); i++) {
-              NewPost p = posts.get(i);
-              if (p.externalKey() != null) {
-                find.setLong(1, workspaceId);
-                find.setString(2, p.externalKey());
-                try (ResultSet rs = find.executeQuery()) {
-                  if (rs.next()) {
-                    ids[i] = rs.getLong(1);
-                    continue;
-                  }
-                }
-              }
-              ins.setLong(1, workspaceId);
-              ins.setString(2, p.title());
-              ins.setString(3, p.body());
-              ins.setString(4, p.state().code());
-              ins.setString(5, p.externalKey());
-              ins.setObject(6, now);
-              ins.setObject(7, now);
-              ins.executeUpdate();
-              try (ResultSet rs = ins.getGeneratedKeys()) {
-                rs.next();
-                ids[i] = rs.getLong(1);
-              }
-              for (NewPost.NewVariant v : p.variants()) {
-                var.setLong(1, ids[i]);
-                var.setLong(2, v.channelId());
-                var.setLong(3, workspaceId);
-                var.setString(4, v.body() != null ? v.body() : p.body());
-                var.setString(5, v.state().code());
-                setTime(var, 6, v.scheduledAt());
-                setTime(var, 7, v.publishedAt());
-                var.setString(8, v.platformPostId());
-                setLong(var, 9, v.followersAtPublish());
-                setLong(var, 10, v.authenticFollowersAtPublish());
-                var.addBatch();
-              }
-            }
-            var.executeBatch();
+          for (int from = 0; from < posts.size(); from += CHUNK) {
+            createChunk(c, workspaceId, posts, from, Math.min(posts.size(), from + CHUNK), ids);
           }
         });
     return ids;
+  }
+
+  static final int CHUNK = 500;
+
+  /** Three round trips per chunk: find known keys, insert posts, insert variants. */
+  private void createChunk(
+      java.sql.Connection c, long workspaceId, List<NewPost> posts, int from, int to, long[] ids)
+      throws SQLException {
+    java.util.Map<String, Long> known = new java.util.HashMap<>();
+    List<String> keys = new ArrayList<>();
+    for (int i = from; i < to; i++) {
+      if (posts.get(i).externalKey() != null) {
+        keys.add(posts.get(i).externalKey());
+      }
+    }
+    if (!keys.isEmpty()) {
+      String marks = String.join(",", java.util.Collections.nCopies(keys.size(), "?"));
+      try (PreparedStatement find =
+          c.prepareStatement(
+              "SELECT external_key, id FROM post WHERE workspace_id = ? AND external_key IN ("
+                  + marks
+                  + ")")) {
+        find.setLong(1, workspaceId);
+        for (int i = 0; i < keys.size(); i++) {
+          find.setString(2 + i, keys.get(i));
+        }
+        try (ResultSet rs = find.executeQuery()) {
+          while (rs.next()) {
+            known.put(rs.getString(1), rs.getLong(2));
+          }
+        }
+      }
+    }
+    OffsetDateTime now = ts(clock.instant());
+    List<Integer> fresh = new ArrayList<>();
+    java.util.Map<String, Integer> firstOfKey = new java.util.HashMap<>();
+    try (PreparedStatement ins =
+        c.prepareStatement(
+            "INSERT INTO post (workspace_id, title, body, state, external_key, created_at,"
+                + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            new String[] {"id"})) {
+      for (int i = from; i < to; i++) {
+        NewPost p = posts.get(i);
+        String key = p.externalKey();
+        if (key != null && known.containsKey(key)) {
+          ids[i] = known.get(key);
+          continue;
+        }
+        if (key != null && firstOfKey.containsKey(key)) {
+          continue; // repeated in this chunk: takes the first one's id below
+        }
+        if (key != null) {
+          firstOfKey.put(key, i);
+        }
+        ins.setLong(1, workspaceId);
+        ins.setString(2, p.title());
+        ins.setString(3, p.body());
+        ins.setString(4, p.state().code());
+        ins.setString(5, key);
+        ins.setObject(6, now);
+        ins.setObject(7, now);
+        ins.addBatch();
+        fresh.add(i);
+      }
+      if (!fresh.isEmpty()) {
+        ins.executeBatch();
+        try (ResultSet rs = ins.getGeneratedKeys()) {
+          int n = 0;
+          while (rs.next()) {
+            ids[fresh.get(n++)] = rs.getLong(1);
+          }
+          if (n != fresh.size()) {
+            throw new SQLException("expected " + fresh.size() + " generated keys, got " + n);
+          }
+        }
+      }
+    }
+    for (int i = from; i < to; i++) {
+      if (ids[i] == 0 && posts.get(i).externalKey() != null) {
+        ids[i] = ids[firstOfKey.get(posts.get(i).externalKey())];
+      }
+    }
+    try (PreparedStatement var =
+        c.prepareStatement(
+            "INSERT INTO post_variant (post_id, channel_id, workspace_id, body, state,"
+                + " scheduled_at, published_at, platform_post_id, followers_at_publish,"
+                + " authentic_followers_at_publish) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (int i : fresh) {
+        NewPost p = posts.get(i);
+        for (NewPost.NewVariant v : p.variants()) {
+          var.setLong(1, ids[i]);
+          var.setLong(2, v.channelId());
+          var.setLong(3, workspaceId);
+          var.setString(4, v.body() != null ? v.body() : p.body());
+          var.setString(5, v.state().code());
+          setTime(var, 6, v.scheduledAt());
+          setTime(var, 7, v.publishedAt());
+          var.setString(8, v.platformPostId());
+          setLong(var, 9, v.followersAtPublish());
+          setLong(var, 10, v.authenticFollowersAtPublish());
+          var.addBatch();
+        }
+      }
+      var.executeBatch();
+    }
   }
 
   @Override
