@@ -11,8 +11,12 @@ import dev.rapport.people.People;
 import dev.rapport.people.internal.SqlPeople;
 import dev.rapport.store.Database;
 import dev.rapport.store.DatabaseSettings;
+import dev.rapport.workspace.ApiTokens;
 import dev.rapport.workspace.PasswordHasher;
+import dev.rapport.workspace.Sessions;
 import dev.rapport.workspace.Workspaces;
+import dev.rapport.workspace.internal.SqlApiTokens;
+import dev.rapport.workspace.internal.SqlSessions;
 import dev.rapport.workspace.internal.SqlWorkspaces;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -31,6 +35,8 @@ public final class Rapport implements AutoCloseable {
   private final Ledger ledger;
   private final Truth truth;
   private final PasswordHasher passwords;
+  private final Sessions sessions;
+  private final ApiTokens apiTokens;
 
   private Rapport(Database database, Clock clock) {
     this.database = database;
@@ -41,6 +47,8 @@ public final class Rapport implements AutoCloseable {
     this.ledger = new SqlLedger(database);
     this.truth = new SqlTruth(database, Weights.DEFAULT);
     this.passwords = new PasswordHasher(new SecureRandom());
+    this.sessions = new SqlSessions(database, clock, new SecureRandom());
+    this.apiTokens = new SqlApiTokens(database, clock, new SecureRandom());
   }
 
   public static Rapport open(DatabaseSettings settings, Clock clock) {
@@ -82,6 +90,14 @@ public final class Rapport implements AutoCloseable {
 
   public PasswordHasher passwords() {
     return passwords;
+  }
+
+  public Sessions sessions() {
+    return sessions;
+  }
+
+  public ApiTokens apiTokens() {
+    return apiTokens;
   }
 
   @Override
