@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
 final class Errors {
 
   private static final Logger LOG = LoggerFactory.getLogger(Errors.class);
-  private static final String HANDLED = "rapport.error-handled";
+
+  /** Set once a response body is written, so that the status-code mappers leave it alone. */
+  static final String HANDLED = "rapport.body-written";
 
   private final Pages pages;
   private final ObjectMapper json;

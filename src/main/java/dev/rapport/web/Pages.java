@@ -46,6 +46,7 @@ final class Pages {
   void render(Context ctx, String template, Shell shell, Object view) {
     StringOutput out = new StringOutput();
     engine.render(template, Map.of("shell", shell, "view", view), out);
+    ctx.attribute(Errors.HANDLED, Boolean.TRUE);
     ctx.contentType("text/html; charset=utf-8").result(out.toString());
   }
 }

@@ -27,6 +27,8 @@ public final class WebServer implements AutoCloseable {
   /** htmx and uPlot from their webjars: served locally, never from a CDN. */
   static final String WEBJARS = "/webjars";
 
+  private static final List<String> WEBJAR_NAMES = List.of("htmx.org", "uplot");
+
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
   private final Javalin app;
@@ -60,15 +62,18 @@ public final class WebServer implements AutoCloseable {
                     sf.roles = Set.of(Access.PUBLIC);
                     sf.headers = Map.of("Cache-Control", "max-age=3600");
                   });
-              config.staticFiles.add(
-                  sf -> {
-                    sf.hostedPath = WEBJARS;
-                    sf.directory = "/META-INF/resources/webjars";
-                    sf.location = Location.CLASSPATH;
-                    sf.roles = Set.of(Access.PUBLIC);
-                    // Versioned paths: the content behind them never changes.
-                    sf.headers = Map.of("Cache-Control", "max-age=31536000, immutable");
-                  });
+              // One mount per webjar: a classpath directory resolves inside a single jar.
+              for (String webjar : WEBJAR_NAMES) {
+                config.staticFiles.add(
+                    sf -> {
+                      sf.hostedPath = WEBJARS + "/" + webjar;
+                      sf.directory = "/META-INF/resources/webjars/" + webjar;
+                      sf.location = Location.CLASSPATH;
+                      sf.roles = Set.of(Access.PUBLIC);
+                      // Versioned paths: the content behind them never changes.
+                      sf.headers = Map.of("Cache-Control", "max-age=31536000, immutable");
+                    });
+              }
               config.requestLogger.http(RequestLog::log);
               config.events.handlerAdded(info -> routes.add(route(info)));
             });
