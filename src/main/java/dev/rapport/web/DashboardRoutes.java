@@ -47,7 +47,8 @@ final class DashboardRoutes {
   }
 
   private void dashboard(Context ctx) {
-    Workspace ws = Guard.member(ctx).workspace();
+    Member member = Guard.member(ctx);
+    Workspace ws = member.workspace();
     Instant now = clock.instant();
     Instant yearAgo = now.minus(CHART_WEEKS * 7L, ChronoUnit.DAYS);
     TruthSummary summary = truth.summary(ws.id(), now, Truth.DEFAULT_WINDOW);
@@ -59,6 +60,7 @@ final class DashboardRoutes {
     DashboardView view =
         new DashboardView(
             ws,
+            member.role(),
             summary,
             Funnel.of(summary),
             weeks,

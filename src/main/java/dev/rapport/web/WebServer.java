@@ -96,6 +96,7 @@ public final class WebServer implements AutoCloseable {
     new HomeRoutes(pages).register(app);
     new DashboardRoutes(rapport.truth(), rapport.workspaces(), pages, json, rapport.clock())
         .register(app);
+    new TokenRoutes(rapport.apiTokens(), pages).register(app);
     new SummaryApi(rapport.truth(), rapport.clock()).register(app);
     app.start();
     LOG.atInfo()

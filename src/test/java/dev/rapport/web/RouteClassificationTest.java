@@ -34,7 +34,10 @@ class RouteClassificationTest {
               "POST /logout SIGNED_IN",
               "GET / SIGNED_IN",
               "GET /w/{slug} VIEWER",
-              "GET /api/w/{slug}/summary VIEWER");
+              "GET /api/w/{slug}/summary VIEWER",
+              "GET /w/{slug}/settings/tokens MANAGER",
+              "POST /w/{slug}/settings/tokens MANAGER",
+              "POST /w/{slug}/settings/tokens/{id}/revoke MANAGER");
     }
   }
 }
