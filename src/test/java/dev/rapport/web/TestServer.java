@@ -30,7 +30,11 @@ final class TestServer implements AutoCloseable {
   }
 
   static TestServer start(WebSettings settings) {
-    Rapport rapport = Rapport.on(TestDatabases.h2(), Clock.fixed(NOW, ZoneOffset.UTC));
+    return start(settings, Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  static TestServer start(WebSettings settings, Clock clock) {
+    Rapport rapport = Rapport.on(TestDatabases.h2(), clock);
     return new TestServer(rapport, WebServer.start(rapport, settings));
   }
 
