@@ -21,12 +21,13 @@
     var css = getComputedStyle(document.documentElement);
     var truth = css.getPropertyValue("--truth").trim() || "#0f766e";
     var vanity = css.getPropertyValue("--vanity").trim() || "#9ca3af";
+    var weekOf = uPlot.fmtDate("{D} {MMM}");
     var opts = {
       width: holder.clientWidth,
       height: 280,
       scales: { x: { time: true }, y: { range: function (u, min, max) { return [0, Math.max(1, max * 1.1)]; } } },
       axes: [
-        {},
+        { values: function (u, ticks) { return ticks.map(function (t) { return weekOf(new Date(t * 1000)); }); } },
         { values: function (u, ticks) { return ticks.map(function (t) { return t.toFixed(1) + "%"; }); }, size: 60 }
       ],
       series: [
