@@ -26,6 +26,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -124,6 +126,11 @@ class DashboardBrowserTest {
             .anySatisfy(t -> assertThat(t).contains("Authentic rate"))
             .anySatisfy(t -> assertThat(t).contains("Raw rate"));
 
+        // The page works under its Content-Security-Policy: the browser reported no violation.
+        assertThat(driver.manage().logs().get(LogType.BROWSER).getAll())
+            .extracting(LogEntry::getMessage)
+            .noneMatch(m -> m.contains("Content Security Policy"));
+
         List<WebElement> rows = driver.findElements(By.cssSelector("table.posts tbody tr"));
         assertThat(rows).hasSize(BakeryFixture.POSTS);
         assertThat(rows.get(0).findElement(By.className("bot-likes")).getText())
@@ -181,6 +188,7 @@ class DashboardBrowserTest {
         "--no-first-run",
         "--window-size=1280,2000",
         "--user-data-dir=" + Files.createTempDirectory("rapport-chromium"));
+    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
