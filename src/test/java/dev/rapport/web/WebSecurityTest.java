@@ -51,6 +51,16 @@ class WebSecurityTest {
   }
 
   @Test
+  void healthSaysDownWhenTheDatabaseIsGone() {
+    try (TestServer s = TestServer.start()) {
+      s.rapport.database().close();
+      HttpResponse<String> r = s.client().get("/health");
+      assertThat(r.statusCode()).isEqualTo(503);
+      assertThat(r.body()).contains("\"status\":\"down\"").contains("\"database\":\"down\"");
+    }
+  }
+
+  @Test
   void signInWithTheRightPasswordOpensASessionInASecureCookie() {
     Client c = server.client();
     HttpResponse<String> r = c.signIn("Alice@Example.com", PASSWORD);
@@ -160,6 +170,24 @@ class WebSecurityTest {
     Client b = server.client().signedIn("bob@example.com", PASSWORD);
     assertThat(b.get("/w/beta").statusCode()).isEqualTo(200);
     assertThat(b.get("/w/alpha").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void everyWorkspaceRouteRefusesANonMemberWithNotFound() {
+    Client c = server.client().signedIn("alice@example.com", PASSWORD);
+    String csrf = Client.csrfOf(c.get("/w/alpha").body()).orElseThrow();
+    List<WebServer.Route> scoped =
+        server.server.routes().stream()
+            .filter(r -> WebServer.isEndpoint(r.method()) && r.path().contains("{slug}"))
+            .toList();
+    assertThat(scoped).hasSizeGreaterThanOrEqualTo(5);
+    for (WebServer.Route r : scoped) {
+      String path = r.path().replace("{slug}", "beta").replace("{id}", "1");
+      HttpResponse<String> answer =
+          r.method().equals("GET") ? c.get(path) : c.post(path, Map.of("csrf", csrf));
+      assertThat(answer.statusCode()).as(r.method() + " " + path).isEqualTo(404);
+      assertThat(answer.body()).as(path).doesNotContain("Beta Studio");
+    }
   }
 
   @Test
