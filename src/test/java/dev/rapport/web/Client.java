@@ -59,6 +59,18 @@ final class Client {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** A POST as htmx sends it: no body, the CSRF token in a header. */
+  HttpResponse<String> htmxPost(String path, String csrfHeader) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(server.uri(path))
+            .header("HX-Request", "true")
+            .POST(HttpRequest.BodyPublishers.noBody());
+    if (csrfHeader != null) {
+      b.header(Guard.CSRF_HEADER, csrfHeader);
+    }
+    return send(b);
+  }
+
   /** Opens the sign-in form and posts it; returns the answer to the post. */
   HttpResponse<String> signIn(String email, String password) {
     String csrf = csrfOf(get("/login").body()).orElseThrow();

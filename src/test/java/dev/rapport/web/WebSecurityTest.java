@@ -146,6 +146,18 @@ class WebSecurityTest {
   }
 
   @Test
+  void htmxRequestsCarryTheCsrfTokenInAHeader() {
+    Client c = server.client().signedIn("alice@example.com", PASSWORD);
+    String page = c.get("/w/alpha").body();
+    String csrf = Client.csrfOf(page).orElseThrow();
+    assertThat(page).contains("hx-headers=\"{&#34;X-CSRF-Token&#34;: &#34;" + csrf + "&#34;}\"");
+    assertThat(c.htmxPost("/logout", null).statusCode()).isEqualTo(403);
+    assertThat(c.htmxPost("/logout", "forged").statusCode()).isEqualTo(403);
+    assertThat(c.htmxPost("/logout", csrf).statusCode()).isEqualTo(303);
+    assertThat(c.get("/w/alpha").statusCode()).as("signed out").isEqualTo(303);
+  }
+
+  @Test
   void theSignInFormItselfNeedsItsCsrfToken() {
     Client c = server.client();
     c.get("/login");
