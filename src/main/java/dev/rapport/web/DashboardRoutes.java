@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The workspace dashboard: vanity beside truth. */
+/** The workspace dashboard: vanity beside truth. Thread-safe. */
 final class DashboardRoutes {
 
   static final int CHART_WEEKS = 52;

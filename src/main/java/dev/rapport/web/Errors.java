@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place where failures become HTTP responses: problem+json (RFC 9457) for the API and
  * health, an HTML page for browsers. Unexpected failures are logged once, here, with an id the
- * person can quote.
+ * person can quote. Thread-safe.
  */
 final class Errors {
 

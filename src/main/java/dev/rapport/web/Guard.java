@@ -18,7 +18,7 @@ import java.util.Set;
  * Runs before every matched route and static file: finds the route's {@link Access}, who is
  * calling, whether they may, and whether a state-changing request carries its CSRF token. The one
  * place where access is decided; handlers read the outcome with {@link #caller} and {@link
- * #member}.
+ * #member}. Thread-safe.
  */
 final class Guard {
 
@@ -95,10 +95,7 @@ final class Guard {
           tokens
               .find(authorization.substring(7).trim())
               .orElseThrow(() -> new Unauthenticated("unknown or revoked API token"));
-      return workspaces
-          .user(token.userId())
-          .map(u -> (Caller) new Caller.Program(u, token))
-          .or(() -> Optional.empty());
+      return workspaces.user(token.userId()).map(u -> new Caller.Program(u, token));
     }
     String cookie = ctx.cookie(Cookies.SESSION);
     if (cookie == null) {

@@ -6,7 +6,10 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code GET /health}: is the process up and can it reach its database (one trivial query)? */
+/**
+ * {@code GET /health}: is the process up and can it reach its database (one trivial query)?
+ * Thread-safe.
+ */
 final class Health {
 
   private static final Logger LOG = LoggerFactory.getLogger(Health.class);

@@ -5,7 +5,10 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
-/** The signed-in start page: the workspaces the user belongs to (or straight into the only one). */
+/**
+ * The signed-in start page: the workspaces the user belongs to (or straight into the only one).
+ * Thread-safe.
+ */
 final class HomeRoutes {
 
   private final Pages pages;

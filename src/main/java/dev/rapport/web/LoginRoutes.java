@@ -8,6 +8,7 @@ import dev.rapport.workspace.User;
 import dev.rapport.workspace.Workspaces;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -16,7 +17,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Sign in and sign out. */
+/** Sign in and sign out. Thread-safe. */
 final class LoginRoutes {
 
   private static final Logger LOG = LoggerFactory.getLogger(LoginRoutes.class);
@@ -64,7 +65,7 @@ final class LoginRoutes {
   private void form(Context ctx) {
     String next = safeNext(ctx.queryParam("next"));
     if (Guard.caller(ctx).isPresent()) {
-      ctx.redirect(next, io.javalin.http.HttpStatus.SEE_OTHER);
+      ctx.redirect(next, HttpStatus.SEE_OTHER);
       return;
     }
     show(ctx, 200, "", null, next);
@@ -105,13 +106,13 @@ final class LoginRoutes {
     cookies.set(ctx, Cookies.SESSION, opened.token(), settings.sessionTtl());
     cookies.clear(ctx, Cookies.LOGIN_CSRF);
     LOG.atInfo().addKeyValue("user", user.get().id()).log("signed in");
-    ctx.redirect(next, io.javalin.http.HttpStatus.SEE_OTHER);
+    ctx.redirect(next, HttpStatus.SEE_OTHER);
   }
 
   private void signOut(Context ctx) {
     sessions.close(ctx.cookie(Cookies.SESSION));
     cookies.clear(ctx, Cookies.SESSION);
-    ctx.redirect("/login", io.javalin.http.HttpStatus.SEE_OTHER);
+    ctx.redirect("/login", HttpStatus.SEE_OTHER);
   }
 
   private void show(Context ctx, int status, String email, String error, String next) {

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code GET /api/w/{slug}/summary}: the vanity-vs-truth summary as JSON. */
+/** {@code GET /api/w/{slug}/summary}: the vanity-vs-truth summary as JSON. Thread-safe. */
 final class SummaryApi {
 
   private final Truth truth;

@@ -11,7 +11,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Workspace settings: API tokens for programs (managers and owners only). */
+/** Workspace settings: API tokens for programs (managers and owners only). Thread-safe. */
 final class TokenRoutes {
 
   private static final Logger LOG = LoggerFactory.getLogger(TokenRoutes.class);
@@ -36,7 +36,7 @@ final class TokenRoutes {
 
   private void issue(Context ctx) {
     Member m = Guard.member(ctx);
-    Role role = Role.fromCode(String.valueOf(ctx.formParam("role")));
+    Role role = role(ctx.formParam("role"));
     if (!m.role().atLeast(role)) {
       throw new IllegalArgumentException(
           "A token cannot have more rights than you: you are " + m.role().code() + ".");
@@ -53,6 +53,14 @@ final class TokenRoutes {
         .log("API token issued");
     ctx.status(HttpStatus.CREATED);
     show(ctx, issued.token());
+  }
+
+  private static Role role(String code) {
+    try {
+      return Role.fromCode(code == null ? "" : code);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Choose a role: viewer, author, manager or owner.");
+    }
   }
 
   private void revoke(Context ctx) {
