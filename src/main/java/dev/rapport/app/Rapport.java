@@ -17,8 +17,12 @@ import dev.rapport.people.People;
 import dev.rapport.people.internal.SqlPeople;
 import dev.rapport.store.Database;
 import dev.rapport.store.DatabaseSettings;
+import dev.rapport.workspace.ApiTokens;
 import dev.rapport.workspace.PasswordHasher;
+import dev.rapport.workspace.Sessions;
 import dev.rapport.workspace.Workspaces;
+import dev.rapport.workspace.internal.SqlApiTokens;
+import dev.rapport.workspace.internal.SqlSessions;
 import dev.rapport.workspace.internal.SqlWorkspaces;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -40,6 +44,8 @@ public final class Rapport implements AutoCloseable {
   private final TrackedLinks links;
   private final Revenue revenue;
   private final PasswordHasher passwords;
+  private final Sessions sessions;
+  private final ApiTokens apiTokens;
 
   private Rapport(Database database, Clock clock) {
     this.database = database;
@@ -53,6 +59,8 @@ public final class Rapport implements AutoCloseable {
     this.links = new SqlTrackedLinks(database, ledger, clock, new SecureRandom());
     this.revenue = new SqlRevenue(database);
     this.passwords = new PasswordHasher(new SecureRandom());
+    this.sessions = new SqlSessions(database, clock, new SecureRandom());
+    this.apiTokens = new SqlApiTokens(database, clock, new SecureRandom());
   }
 
   public static Rapport open(DatabaseSettings settings, Clock clock) {
@@ -106,6 +114,14 @@ public final class Rapport implements AutoCloseable {
 
   public PasswordHasher passwords() {
     return passwords;
+  }
+
+  public Sessions sessions() {
+    return sessions;
+  }
+
+  public ApiTokens apiTokens() {
+    return apiTokens;
   }
 
   @Override

@@ -1,0 +1,52 @@
+package dev.rapport.web;
+
+import dev.rapport.web.view.Shell;
+import dev.rapport.workspace.Workspace;
+import dev.rapport.workspace.Workspaces;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+import java.util.Map;
+
+/**
+ * Renders the jte templates compiled at build time (auto-escaping HTML; no compiler at run time).
+ * Thread-safe.
+ */
+final class Pages {
+
+  static final String TEMPLATE_PACKAGE = "dev.rapport.web.templates";
+
+  private final TemplateEngine engine;
+  private final Workspaces workspaces;
+
+  Pages(Workspaces workspaces) {
+    this.workspaces = workspaces;
+    this.engine =
+        TemplateEngine.createPrecompiled(
+            null, ContentType.Html, Pages.class.getClassLoader(), TEMPLATE_PACKAGE);
+  }
+
+  /** The frame for the caller of this request, with the workspace switcher filled in. */
+  Shell shell(Context ctx, String title, Workspace current) {
+    return Guard.caller(ctx)
+        .filter(Caller.Browser.class::isInstance)
+        .map(Caller.Browser.class::cast)
+        .map(
+            b ->
+                new Shell(
+                    title,
+                    b.user(),
+                    b.session().csrfToken(),
+                    workspaces.memberships(b.user().id()),
+                    current))
+        .orElseGet(() -> Shell.signedOut(title));
+  }
+
+  void render(Context ctx, String template, Shell shell, Object view) {
+    StringOutput out = new StringOutput();
+    engine.render(template, Map.of("shell", shell, "view", view), out);
+    ctx.attribute(Errors.HANDLED, Boolean.TRUE);
+    ctx.contentType("text/html; charset=utf-8").result(out.toString());
+  }
+}

@@ -1,0 +1,135 @@
+package dev.rapport.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rapport.app.Rapport;
+import io.javalin.Javalin;
+import io.javalin.event.HandlerMetaInfo;
+import io.javalin.http.HandlerType;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rapport's HTTP server: pages, the JSON API and static assets, over the capabilities of one {@link
+ * Rapport}. Start with {@link #start}; thread-safe; {@link #stop} once.
+ */
+public final class WebServer implements AutoCloseable {
+
+  /** Rapport's own stylesheets and scripts (from {@code src/main/resources/web}). */
+  static final String ASSETS = "/assets";
+
+  /** htmx and uPlot from their webjars: served locally, never from a CDN. */
+  static final String WEBJARS = "/webjars";
+
+  private static final List<String> WEBJAR_NAMES = List.of("htmx.org", "uplot");
+
+  private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+
+  private final Javalin app;
+  private final List<Route> routes;
+
+  private WebServer(Javalin app, List<Route> routes) {
+    this.app = app;
+    this.routes = routes;
+  }
+
+  /** A registered route and its access classification (null when it has none: a bug). */
+  public record Route(String method, String path, Access access) {}
+
+  public static WebServer start(Rapport rapport, WebSettings settings) {
+    ObjectMapper json = Json.mapper();
+    List<Route> routes = new CopyOnWriteArrayList<>();
+    SecureRandom random = new SecureRandom();
+    Javalin app =
+        Javalin.create(
+            config -> {
+              config.showJavalinBanner = false;
+              config.jetty.defaultHost = settings.bindAddress();
+              config.jetty.defaultPort = settings.port();
+              config.jsonMapper(new JavalinJackson(json, false));
+              config.http.defaultContentType = "text/html; charset=utf-8";
+              config.staticFiles.add(
+                  sf -> {
+                    sf.hostedPath = ASSETS;
+                    sf.directory = "/web";
+                    sf.location = Location.CLASSPATH;
+                    sf.roles = Set.of(Access.PUBLIC);
+                    sf.headers = Map.of("Cache-Control", "max-age=3600");
+                  });
+              // One mount per webjar: a classpath directory resolves inside a single jar.
+              for (String webjar : WEBJAR_NAMES) {
+                config.staticFiles.add(
+                    sf -> {
+                      sf.hostedPath = WEBJARS + "/" + webjar;
+                      sf.directory = "/META-INF/resources/webjars/" + webjar;
+                      sf.location = Location.CLASSPATH;
+                      sf.roles = Set.of(Access.PUBLIC);
+                      // Versioned paths: the content behind them never changes.
+                      sf.headers = Map.of("Cache-Control", "max-age=31536000, immutable");
+                    });
+              }
+              config.requestLogger.http(RequestLog::log);
+              config.events.handlerAdded(info -> routes.add(route(info)));
+            });
+    Pages pages = new Pages(rapport.workspaces());
+    Guard guard = new Guard(rapport.workspaces(), rapport.sessions(), rapport.apiTokens());
+    app.before(SecurityHeaders::apply);
+    app.beforeMatched(guard::check);
+    new Errors(pages, json).register(app);
+    app.get("/health", new Health(rapport.database())::get, Access.PUBLIC);
+    new LoginRoutes(
+            rapport.workspaces(),
+            rapport.passwords(),
+            rapport.sessions(),
+            new LoginThrottle(rapport.clock(), settings.failureWindow()),
+            new Cookies(settings.secureCookies()),
+            pages,
+            settings,
+            random)
+        .register(app);
+    new HomeRoutes(pages).register(app);
+    new DashboardRoutes(rapport.truth(), rapport.workspaces(), pages, json, rapport.clock())
+        .register(app);
+    new TokenRoutes(rapport.apiTokens(), pages).register(app);
+    new SummaryApi(rapport.truth(), rapport.clock()).register(app);
+    app.start();
+    LOG.atInfo()
+        .addKeyValue("address", settings.bindAddress())
+        .addKeyValue("port", app.port())
+        .log("web server started");
+    return new WebServer(app, List.copyOf(routes));
+  }
+
+  private static Route route(HandlerMetaInfo info) {
+    Access access = Access.of(info.getRoles()).orElse(null);
+    return new Route(info.getHttpMethod().name(), info.getPath(), access);
+  }
+
+  /** Every endpoint registered with Javalin, including before/after filters. */
+  public List<Route> routes() {
+    return routes;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  public void stop() {
+    app.stop();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  static boolean isEndpoint(String method) {
+    return HandlerType.valueOf(method).isHttpMethod();
+  }
+}

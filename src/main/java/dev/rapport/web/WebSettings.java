@@ -1,0 +1,84 @@
+package dev.rapport.web;
+
+import dev.rapport.app.Settings;
+import java.time.Duration;
+
+/**
+ * How the web server runs. Validated at construction; read once at start-up.
+ *
+ * @param bindAddress interface to listen on
+ * @param port TCP port; 0 picks a free one (tests)
+ * @param secureCookies mark cookies {@code Secure} even when the request arrived over plain HTTP
+ *     (set it behind a TLS-terminating proxy)
+ * @param sessionTtl how long a sign-in lasts
+ * @param accountFailuresPerWindow failed sign-ins allowed per account in a window before refusal
+ * @param addressFailuresPerWindow failed sign-ins allowed per client address in a window
+ * @param failureWindow the sliding window of the two limits
+ */
+public record WebSettings(
+    String bindAddress,
+    int port,
+    boolean secureCookies,
+    Duration sessionTtl,
+    int accountFailuresPerWindow,
+    int addressFailuresPerWindow,
+    Duration failureWindow) {
+
+  public static final Duration DEFAULT_SESSION_TTL = Duration.ofHours(12);
+  public static final int DEFAULT_ACCOUNT_FAILURES = 5;
+
+  /** Higher than per account: an office or a phone network shares one address. */
+  public static final int DEFAULT_ADDRESS_FAILURES = 20;
+
+  public static final Duration DEFAULT_FAILURE_WINDOW = Duration.ofMinutes(1);
+
+  public WebSettings {
+    if (bindAddress == null || bindAddress.isBlank()) {
+      throw new IllegalArgumentException("bind address is required");
+    }
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be 0-65535, got " + port);
+    }
+    if (sessionTtl.isNegative() || sessionTtl.isZero()) {
+      throw new IllegalArgumentException("session lifetime must be positive");
+    }
+    if (accountFailuresPerWindow < 1 || addressFailuresPerWindow < 1) {
+      throw new IllegalArgumentException("sign-in failure limits must be at least 1");
+    }
+    if (failureWindow.isNegative() || failureWindow.isZero()) {
+      throw new IllegalArgumentException("sign-in failure window must be positive");
+    }
+  }
+
+  public static WebSettings of(String bindAddress, int port) {
+    return new WebSettings(
+        bindAddress,
+        port,
+        false,
+        DEFAULT_SESSION_TTL,
+        DEFAULT_ACCOUNT_FAILURES,
+        DEFAULT_ADDRESS_FAILURES,
+        DEFAULT_FAILURE_WINDOW);
+  }
+
+  /** The address and port of Rapport's settings, other values at their defaults. */
+  public static WebSettings from(Settings settings) {
+    return of(settings.bindAddress(), settings.port());
+  }
+
+  public WebSettings withSecureCookies(boolean secure) {
+    return new WebSettings(
+        bindAddress,
+        port,
+        secure,
+        sessionTtl,
+        accountFailuresPerWindow,
+        addressFailuresPerWindow,
+        failureWindow);
+  }
+
+  public WebSettings withLoginLimits(int perAccount, int perAddress, Duration window) {
+    return new WebSettings(
+        bindAddress, port, secureCookies, sessionTtl, perAccount, perAddress, window);
+  }
+}

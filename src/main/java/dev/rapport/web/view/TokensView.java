@@ -1,0 +1,25 @@
+package dev.rapport.web.view;
+
+import dev.rapport.workspace.ApiTokens.ApiToken;
+import dev.rapport.workspace.Role;
+import dev.rapport.workspace.Workspace;
+import java.util.List;
+
+/**
+ * The API token settings of a workspace.
+ *
+ * @param grantable the roles the viewer may give a new token (never above their own)
+ * @param newToken a token just issued, shown this once; null otherwise
+ */
+public record TokensView(
+    Workspace workspace, List<ApiToken> tokens, List<Role> grantable, String newToken) {
+
+  public TokensView {
+    tokens = List.copyOf(tokens);
+    grantable = List.copyOf(grantable);
+  }
+
+  public String created(ApiToken t) {
+    return Figures.day(t.createdAt(), workspace.timeZone());
+  }
+}

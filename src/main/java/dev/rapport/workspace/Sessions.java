@@ -1,0 +1,37 @@
+package dev.rapport.workspace;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Sign-in sessions. The secret token is handed out once by {@link #open} and never stored: only its
+ * SHA-256 is, so a copy of the database does not let anyone sign in. Implementations are
+ * thread-safe.
+ */
+public interface Sessions {
+
+  Duration DEFAULT_TTL = Duration.ofHours(12);
+
+  /** Starts a session for a user that lasts {@code ttl}; returns the secret token with it. */
+  Opened open(long userId, Duration ttl);
+
+  /** The live (unexpired) session the token belongs to. */
+  Optional<Session> find(String token);
+
+  /** Ends the session the token belongs to, if any. */
+  void close(String token);
+
+  /** Deletes expired sessions; returns how many. */
+  int closeExpired();
+
+  /**
+   * A live session.
+   *
+   * @param csrfToken the token every state-changing request of this session must carry
+   */
+  record Session(long userId, String csrfToken, Instant expiresAt) {}
+
+  /** A new session and its secret token (shown to the browser once, in a cookie). */
+  record Opened(String token, Session session) {}
+}
