@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
     version = "rapport 0.1.0",
     description = "Rapport: real audiences, honest engagement, consistent quality.",
     subcommands = {
+      ServeCommand.class,
       WorkspaceCommand.class,
       ImportCommand.class,
       ReportCommand.class,

@@ -1,0 +1,85 @@
+package dev.rapport.cli;
+
+import dev.rapport.app.Rapport;
+import dev.rapport.app.Settings;
+import dev.rapport.web.WebServer;
+import dev.rapport.web.WebSettings;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", description = "Serve the web app and the REST API until stopped (Ctrl-C).")
+final class ServeCommand implements Callable<Integer> {
+
+  @Mixin DatabaseOption db;
+
+  @Option(names = "--port", description = "HTTP port (default: $RAPPORT_PORT or 8080)")
+  Integer port;
+
+  @Option(
+      names = "--bind",
+      description = "Interface to listen on (default: $RAPPORT_BIND or 127.0.0.1)")
+  String bind;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Settings settings = db.settings();
+    Rapport r = Rapport.open(settings.database(), Clock.systemUTC());
+    WebServer server = start(r, settings, port, bind);
+    System.out.println(
+        "Rapport is serving on http://" + host(settings, bind) + ":" + server.port() + "/");
+    System.out.println("Database: " + settings.database().safeUrl());
+    System.out.println("Stop with Ctrl-C.");
+    waitForShutdown(server, r);
+    return ExitCodes.OK;
+  }
+
+  static WebServer start(Rapport r, Settings settings, Integer port, String bind) {
+    WebSettings web =
+        WebSettings.of(
+            bind != null ? bind : settings.bindAddress(), port != null ? port : settings.port());
+    try {
+      return WebServer.start(r, web);
+    } catch (RuntimeException e) {
+      r.close();
+      throw new CliException(
+          ExitCodes.FAILURE,
+          "cannot serve on "
+              + web.bindAddress()
+              + ":"
+              + web.port()
+              + ": "
+              + rootMessage(e)
+              + " (is another program using the port? try --port 8081)");
+    }
+  }
+
+  static String host(Settings settings, String bind) {
+    String b = bind != null ? bind : settings.bindAddress();
+    return b.equals("0.0.0.0") || b.equals("127.0.0.1") ? "localhost" : b;
+  }
+
+  static void waitForShutdown(WebServer server, Rapport r) throws InterruptedException {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.stop();
+                  r.close();
+                  stopped.countDown();
+                }));
+    stopped.await();
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage();
+  }
+}

@@ -1,0 +1,54 @@
+package dev.rapport.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rapport.engagement.NewLink;
+import dev.rapport.engagement.TrackedLink;
+import dev.rapport.workspace.Workspace;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/** The public short address of a tracked link, over HTTP. */
+class LinkRedirectTest {
+
+  @Test
+  void redirectsWithUtmParametersAndCountsTheClickWithoutLogin() throws Exception {
+    try (TestServer s = TestServer.start()) {
+      Workspace ws = s.workspace("shop", "Shop");
+      TrackedLink link =
+          s.rapport
+              .links()
+              .create(
+                  ws.id(),
+                  new NewLink(
+                      URI.create("https://shop.example/rye"),
+                      null,
+                      null,
+                      null,
+                      "bluesky",
+                      "social",
+                      "june"));
+      HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(s.uri("/l/" + link.code()))
+                  .header("Referer", "https://bsky.app/")
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(302);
+      assertThat(r.headers().firstValue("Location"))
+          .contains(
+              "https://shop.example/rye?utm_source=bluesky&utm_medium=social&utm_campaign=june");
+      assertThat(s.rapport.links().clicks(ws.id(), link.id())).isEqualTo(1);
+
+      HttpResponse<String> missing =
+          http.send(
+              HttpRequest.newBuilder(s.uri("/l/zzzzzzzz")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(missing.statusCode()).isEqualTo(404);
+    }
+  }
+}
