@@ -1,6 +1,9 @@
 package dev.rapport.cli;
 
 import dev.rapport.app.Rapport;
+import dev.rapport.engagement.Attribution;
+import dev.rapport.engagement.PersonRevenue;
+import dev.rapport.engagement.PostRevenue;
 import dev.rapport.engagement.PostTruth;
 import dev.rapport.engagement.TruthSummary;
 import dev.rapport.workspace.Workspace;
@@ -101,6 +104,37 @@ final class ReportCommand implements Callable<Integer> {
             rate(p.authenticRate()),
             rate(p.botLikeShare()),
             p.excerpt().replaceAll("\\s+", " "));
+      }
+    }
+  }
+
+  static void revenue(
+      PrintStream out,
+      List<PostRevenue> byPost,
+      List<PersonRevenue> buyers,
+      Attribution.Model model) {
+    if (byPost.isEmpty() && buyers.isEmpty()) {
+      return;
+    }
+    out.println();
+    out.printf(
+        "Revenue credited to posts (%s, %d-day lookback)%n",
+        model.name().toLowerCase(Locale.ROOT).replace('_', ' '),
+        Attribution.DEFAULT_LOOKBACK.toDays());
+    for (PostRevenue p : byPost.subList(0, Math.min(10, byPost.size()))) {
+      out.printf(
+          "  %,12.2f %s  %5.1f purchases  %s%n",
+          p.amountCents() / 100,
+          p.currency(),
+          p.conversions(),
+          p.excerpt().replaceAll("\\s+", " "));
+    }
+    if (!buyers.isEmpty()) {
+      out.println("Top buyers");
+      for (PersonRevenue b : buyers) {
+        out.printf(
+            "  %,12.2f %s  %3d purchases  %s%n",
+            b.amountCents() / 100.0, b.currency(), b.purchases(), b.displayName());
       }
     }
   }
