@@ -193,8 +193,10 @@ public final class SimulateCommand implements Callable<Integer> {
         secs(r.total()));
     out.printf(
         Locale.ROOT,
-        "  ingest rate: %,.0f engagements/s in the ledger, %,.0f/s overall%n",
+        "  ingest rate: %,.0f engagements/s in the ledger (%,.0f per CPU second of this thread),"
+            + " %,.0f/s overall%n",
         r.ledgerRate(),
+        r.ledgerCpuRate(),
         r.overallRate());
     out.printf(
         Locale.ROOT,
@@ -247,7 +249,9 @@ public final class SimulateCommand implements Callable<Integer> {
     m.put("postsSeconds", seconds(r.postsTime()));
     m.put("ledgerSeconds", seconds(r.ledgerTime()));
     m.put("totalSeconds", seconds(r.total()));
+    m.put("ledgerCpuSeconds", seconds(r.ledgerCpu()));
     m.put("ledgerRate", r.ledgerRate());
+    m.put("ledgerCpuRate", r.ledgerCpuRate());
     m.put("overallRate", r.overallRate());
     m.put("summaryColdMs", millis(t.summaryCold()));
     m.put("summaryWarmMs", millis(t.summaryWarm()));

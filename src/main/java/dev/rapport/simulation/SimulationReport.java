@@ -2,6 +2,7 @@ package dev.rapport.simulation;
 
 import dev.rapport.authenticity.Category;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -12,12 +13,15 @@ import java.util.Map;
  * @param followers accounts that follow at least one channel
  * @param postVariants published post variants
  * @param sprayWeeks weeks of the spray-and-pray period (volume up, appeal per post down)
+ * @param sprayStart Monday (UTC) the spray-and-pray period begins
  * @param engagements events generated and handed to the ledger
  * @param inserted events the ledger wrote (the rest were duplicates)
  * @param regularEngagements of those, events from the regulars' weekly habit
  * @param conversions purchases recorded
  * @param verdicts per ground-truth kind, how many accounts the scorer put in each category
  * @param ledgerTime wall time spent inside the ledger's ingest calls
+ * @param ledgerCpu CPU time of the simulating thread inside those calls: all of the ledger's work
+ *     on embedded H2, the client's share only on a database server
  * @param total wall time of the whole simulation
  */
 public record SimulationReport(
@@ -27,6 +31,7 @@ public record SimulationReport(
     long followers,
     int postVariants,
     int sprayWeeks,
+    Instant sprayStart,
     long engagements,
     long inserted,
     long regularEngagements,
@@ -35,11 +40,17 @@ public record SimulationReport(
     Duration audienceTime,
     Duration postsTime,
     Duration ledgerTime,
+    Duration ledgerCpu,
     Duration total) {
 
   public SimulationReport {
     EnumMap<AccountKind, Map<Category, Long>> copy = new EnumMap<>(AccountKind.class);
-    verdicts.forEach((k, v) -> copy.put(k, Map.copyOf(new EnumMap<>(v))));
+    verdicts.forEach(
+        (k, v) -> {
+          EnumMap<Category, Long> row = new EnumMap<>(Category.class);
+          row.putAll(v);
+          copy.put(k, Map.copyOf(row));
+        });
     verdicts = Map.copyOf(copy);
   }
 
@@ -64,6 +75,14 @@ public record SimulationReport(
   /** Engagements per second inside the ledger (the storage hot path alone). */
   public double ledgerRate() {
     return rate(inserted, ledgerTime);
+  }
+
+  /**
+   * Engagements per CPU second inside the ledger: what one uncontended core sustains on embedded H2
+   * (where the database runs in this thread), whatever else the machine is doing.
+   */
+  public double ledgerCpuRate() {
+    return rate(inserted, ledgerCpu);
   }
 
   /** Engagements per second over the whole simulation, generation and audience included. */

@@ -20,6 +20,8 @@ import dev.rapport.workspace.Platform;
 import dev.rapport.workspace.TargetAudience;
 import dev.rapport.workspace.Workspace;
 import dev.rapport.workspace.Workspaces;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -126,10 +128,14 @@ public final class Simulator {
     List<Engagement> batch = new ArrayList<>(s.batchSize());
     IngestResult ingested = IngestResult.NONE;
     long inLedger = 0;
+    long cpuInLedger = 0;
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     while (stream.next(batch, s.batchSize())) {
+      long cpu = threads.getCurrentThreadCpuTime();
       long t = System.nanoTime();
       ingested = ingested.plus(ledger.ingest(ws.id(), batch));
       inLedger += System.nanoTime() - t;
+      cpuInLedger += threads.getCurrentThreadCpuTime() - cpu;
       progress.advance(batch.size());
     }
 
@@ -144,6 +150,7 @@ public final class Simulator {
         followers,
         schedule.slots().size(),
         schedule.sprayWeeks(),
+        start.plus(Duration.ofDays(7L * schedule.sprayFrom())),
         stream.produced(),
         ingested.inserted(),
         stream.fromRegulars(),
@@ -152,6 +159,7 @@ public final class Simulator {
         Duration.ofNanos(afterAudience - started),
         Duration.ofNanos(afterPosts - afterAudience),
         Duration.ofNanos(inLedger),
+        Duration.ofNanos(cpuInLedger),
         Duration.ofNanos(System.nanoTime() - started));
   }
 

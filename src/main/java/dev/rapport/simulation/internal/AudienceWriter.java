@@ -26,6 +26,7 @@ public final class AudienceWriter {
 
   /** Follow times are kept to four weeks: fewer, larger follow calls for small audiences. */
   private static final long PERIOD = 28 * 86_400L;
+
   private static final Category[] CATEGORY = Category.values();
 
   private final People people;
