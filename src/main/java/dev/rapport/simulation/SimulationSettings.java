@@ -28,7 +28,7 @@ public record SimulationSettings(
     int batchSize,
     int regulars) {
 
-  /** Demo size: builds in a few seconds on embedded H2. */
+  /** Demo size: every kind, a core and a visible spray period, at a small fraction of the cost. */
   public static final int DEMO_PEOPLE = 5_000;
 
   public static final long DEMO_ENGAGEMENTS = 60_000;
