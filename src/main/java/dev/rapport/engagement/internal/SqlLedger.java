@@ -102,14 +102,15 @@ public final class SqlLedger implements Ledger {
       List<Long> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
       try (PreparedStatement ps =
           c.prepareStatement(
-              "SELECT event_hash, event_key FROM engagement WHERE workspace_id = ? AND event_hash"
-                  + " IN ("
+              // Hash first: the unique index leads with it (V10), so both databases look the
+              // keys up instead of scanning the workspace's ledger.
+              "SELECT event_hash, event_key FROM engagement WHERE event_hash IN ("
                   + marks(chunk.size())
-                  + ")")) {
-        ps.setLong(1, workspaceId);
+                  + ") AND workspace_id = ?")) {
         for (int i = 0; i < chunk.size(); i++) {
-          ps.setLong(2 + i, chunk.get(i));
+          ps.setLong(1 + i, chunk.get(i));
         }
+        ps.setLong(chunk.size() + 1, workspaceId);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             long hash = rs.getLong(1);

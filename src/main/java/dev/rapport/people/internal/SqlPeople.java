@@ -26,10 +26,13 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 
 /** People in SQL, written in JDBC batches. Thread-safe. */
@@ -77,18 +80,21 @@ public final class SqlPeople implements People {
       String marks = String.join(",", java.util.Collections.nCopies(userIds.size(), "?"));
       try (PreparedStatement ps =
           c.prepareStatement(
-              "SELECT id, platform_user_id FROM identity WHERE workspace_id = ? AND platform = ?"
-                  + " AND platform_user_id IN ("
+              // Only the IN list in SQL, workspace and platform checked here: given a workspace
+              // condition too, H2 prefers the (workspace, platform, ...) index and scans every
+              // identity of the workspace once per chunk. V10 indexes platform_user_id.
+              "SELECT id, platform_user_id, workspace_id, platform FROM identity WHERE"
+                  + " platform_user_id IN ("
                   + marks
                   + ")")) {
-        ps.setLong(1, workspaceId);
-        ps.setString(2, e.getKey().code());
         for (int i = 0; i < userIds.size(); i++) {
-          ps.setString(3 + i, userIds.get(i));
+          ps.setString(1 + i, userIds.get(i));
         }
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            known.put(e.getKey().code() + "\u0000" + rs.getString(2), rs.getLong(1));
+            if (rs.getLong(3) == workspaceId && e.getKey().code().equals(rs.getString(4))) {
+              known.put(e.getKey().code() + "\u0000" + rs.getString(2), rs.getLong(1));
+            }
           }
         }
       }
@@ -188,16 +194,19 @@ public final class SqlPeople implements People {
             String marks = String.join(",", java.util.Collections.nCopies(to - from, "?"));
             try (PreparedStatement ps =
                 c.prepareStatement(
-                    "SELECT identity_id FROM follow WHERE channel_id = ? AND identity_id IN ("
+                    // By identity (follow_identity), not by channel: a channel prefix would make
+                    // H2 scan all of the channel's followers for every chunk.
+                    "SELECT identity_id, channel_id FROM follow WHERE identity_id IN ("
                         + marks
                         + ")")) {
-              ps.setLong(1, channelId);
               for (int i = from; i < to; i++) {
-                ps.setLong(2 + i - from, identityIds[i]);
+                ps.setLong(1 + i - from, identityIds[i]);
               }
               try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                  existing.add(rs.getLong(1));
+                  if (rs.getLong(2) == channelId) {
+                    existing.add(rs.getLong(1));
+                  }
                 }
               }
             }
@@ -242,27 +251,21 @@ public final class SqlPeople implements People {
     Instant now = clock.instant();
     db.run(
         c -> {
-          try (PreparedStatement exists =
-                  c.prepareStatement(
-                      "SELECT 1 FROM profile_snapshot WHERE identity_id = ? AND observed_at = ?");
-              PreparedStatement ps =
-                  c.prepareStatement(
-                      "INSERT INTO profile_snapshot (identity_id, observed_at, account_created_at,"
-                          + " followers_count, following_count, posts_count, likes_count,"
-                          + " listed_count, display_name, bio, url, location, default_avatar,"
-                          + " default_profile, verified, declared_bot, protected_account,"
-                          + " language, last_activity_at) VALUES"
-                          + " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+          Set<String> stored = storedSnapshots(c, identityIds, profiles, now);
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO profile_snapshot (identity_id, observed_at, account_created_at,"
+                      + " followers_count, following_count, posts_count, likes_count,"
+                      + " listed_count, display_name, bio, url, location, default_avatar,"
+                      + " default_profile, verified, declared_bot, protected_account,"
+                      + " language, last_activity_at) VALUES"
+                      + " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             int pending = 0;
             for (int i = 0; i < profiles.size(); i++) {
               ProfileSnapshot p = profiles.get(i);
               Instant observed = p.observedAt() != null ? p.observedAt() : now;
-              exists.setLong(1, identityIds[i]);
-              setTime(exists, 2, observed);
-              try (ResultSet rs = exists.executeQuery()) {
-                if (rs.next()) {
-                  continue;
-                }
+              if (!stored.add(snapshotKey(identityIds[i], observed))) {
+                continue;
               }
               ps.setLong(1, identityIds[i]);
               setTime(ps, 2, observed);
@@ -294,6 +297,48 @@ public final class SqlPeople implements People {
             }
           }
         });
+  }
+
+  /**
+   * The snapshots already stored for these identities at the moments given, looked up a chunk of
+   * identities at a time (one round trip per chunk instead of one per profile).
+   */
+  private static Set<String> storedSnapshots(
+      Connection c, long[] identityIds, List<ProfileSnapshot> profiles, Instant now)
+      throws SQLException {
+    Set<String> wanted = new HashSet<>();
+    for (int i = 0; i < profiles.size(); i++) {
+      Instant observed = profiles.get(i).observedAt();
+      wanted.add(snapshotKey(identityIds[i], observed != null ? observed : now));
+    }
+    Set<String> stored = new HashSet<>();
+    long[] distinct = Arrays.stream(identityIds).distinct().toArray();
+    for (int from = 0; from < distinct.length; from += CHUNK) {
+      int to = Math.min(distinct.length, from + CHUNK);
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT identity_id, observed_at FROM profile_snapshot WHERE identity_id IN ("
+                  + String.join(",", java.util.Collections.nCopies(to - from, "?"))
+                  + ")")) {
+        for (int i = from; i < to; i++) {
+          ps.setLong(1 + i - from, distinct[i]);
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            String key = snapshotKey(rs.getLong(1), time(rs, 2));
+            if (wanted.contains(key)) {
+              stored.add(key);
+            }
+          }
+        }
+      }
+    }
+    return stored;
+  }
+
+  /** Microseconds: the precision both databases store timestamps with. */
+  private static String snapshotKey(long identityId, Instant observed) {
+    return identityId + "@" + observed.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
   }
 
   @Override
