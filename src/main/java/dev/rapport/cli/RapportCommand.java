@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
     version = "rapport 0.1.0",
     description = "Rapport: real audiences, honest engagement, consistent quality.",
     subcommands = {
+      DemoCommand.class,
       ServeCommand.class,
+      SimulateCommand.class,
       WorkspaceCommand.class,
       ImportCommand.class,
       ReportCommand.class,

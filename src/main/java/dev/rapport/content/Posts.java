@@ -13,6 +13,9 @@ public interface Posts {
 
   long count(long workspaceId);
 
+  /** The variants of the given posts (one query per 1,000 posts). */
+  List<Variant> variantsOf(long workspaceId, long[] postIds);
+
   /** Newest first. */
   List<Post> recent(long workspaceId, int limit);
 

@@ -209,6 +209,47 @@ public final class SqlPosts implements Posts {
   }
 
   @Override
+  public List<Variant> variantsOf(long workspaceId, long[] postIds) {
+    return db.transaction(
+        c -> {
+          List<Variant> out = new ArrayList<>();
+          for (int from = 0; from < postIds.length; from += 1_000) {
+            int to = Math.min(postIds.length, from + 1_000);
+            String marks = String.join(",", java.util.Collections.nCopies(to - from, "?"));
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "SELECT id, post_id, channel_id, body, state, scheduled_at, published_at,"
+                        + " platform_post_id, followers_at_publish, authentic_followers_at_publish"
+                        + " FROM post_variant WHERE workspace_id = ? AND post_id IN ("
+                        + marks
+                        + ") ORDER BY post_id, channel_id")) {
+              ps.setLong(1, workspaceId);
+              for (int i = from; i < to; i++) {
+                ps.setLong(2 + i - from, postIds[i]);
+              }
+              try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  out.add(
+                      new Variant(
+                          rs.getLong(1),
+                          rs.getLong(2),
+                          rs.getLong(3),
+                          rs.getString(4),
+                          PostState.fromCode(rs.getString(5)),
+                          time(rs, 6),
+                          time(rs, 7),
+                          rs.getString(8),
+                          (Long) rs.getObject(9, Long.class),
+                          (Long) rs.getObject(10, Long.class)));
+                }
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  @Override
   public long count(long workspaceId) {
     return jdbi.withHandle(
         h ->

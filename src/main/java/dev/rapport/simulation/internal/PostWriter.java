@@ -2,7 +2,6 @@ package dev.rapport.simulation.internal;
 
 import dev.rapport.authenticity.Category;
 import dev.rapport.content.NewPost;
-import dev.rapport.content.Post;
 import dev.rapport.content.PostState;
 import dev.rapport.content.Posts;
 import dev.rapport.content.Variant;
@@ -77,16 +76,17 @@ public final class PostWriter {
         batch.add(w.post(post, slotsOfPost.get(post), slots, channelIds));
       }
       long[] ids = posts.create(workspaceId, batch);
+      java.util.Map<Long, java.util.Map<Long, Long>> byPost = new java.util.HashMap<>();
+      for (Variant v : posts.variantsOf(workspaceId, ids)) {
+        byPost
+            .computeIfAbsent(v.postId(), p -> new java.util.HashMap<>())
+            .put(v.channelId(), v.id());
+      }
       for (int k = 0; k < ids.length; k++) {
-        Post created = posts.post(workspaceId, ids[k]).orElseThrow();
+        java.util.Map<Long, Long> created = byPost.get(ids[k]);
         for (int slot : slotsOfPost.get(chunk.get(k))) {
           long channel = channelIds[slots.get(slot).channel()];
-          w.variantIds[slot] =
-              created.variants().stream()
-                  .filter(v -> v.channelId() == channel)
-                  .mapToLong(Variant::id)
-                  .findFirst()
-                  .orElseThrow();
+          w.variantIds[slot] = created.get(channel);
         }
       }
     }
