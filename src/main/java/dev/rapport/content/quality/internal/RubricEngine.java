@@ -1,0 +1,59 @@
+package dev.rapport.content.quality.internal;
+
+import dev.rapport.content.quality.Audience;
+import dev.rapport.content.quality.ContentLanguage;
+import dev.rapport.content.quality.Dimension;
+import dev.rapport.content.quality.DimensionScore;
+import dev.rapport.content.quality.Draft;
+import dev.rapport.content.quality.Rubric;
+import dev.rapport.content.quality.RubricReport;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rubric: one scan of the text, six checks. Overall = mean of the dimension scores (relevant
+ * left out when no audience is declared), capped at {@value #BLOCKED_CAP} when the platform would
+ * refuse the post. Immutable and thread-safe.
+ */
+public final class RubricEngine implements Rubric {
+
+  static final int BLOCKED_CAP = 40;
+
+  private final boolean audienceDeclared;
+  private final List<Check> checks;
+
+  public RubricEngine(ContentLanguage language, Audience audience) {
+    Lexicon lexicon = new Lexicon(language);
+    this.audienceDeclared = audience.isDeclared();
+    this.checks =
+        List.of(
+            new SpecificCheck(lexicon),
+            new DirectCheck(lexicon),
+            new RelevantCheck(language.analyzer(), audience),
+            new ActionableCheck(lexicon),
+            new ProfessionalCheck(lexicon),
+            new PlatformFitCheck());
+  }
+
+  @Override
+  public RubricReport assess(Draft draft) {
+    ScannedText scan = ScannedText.scan(draft.text());
+    List<DimensionScore> scores = new ArrayList<>(checks.size());
+    double sum = 0;
+    int counted = 0;
+    for (Check check : checks) {
+      DimensionScore score = check.assess(draft, scan);
+      scores.add(score);
+      if (score.dimension() != Dimension.RELEVANT || audienceDeclared) {
+        sum += score.score();
+        counted++;
+      }
+    }
+    int overall = (int) Math.round(sum / counted);
+    RubricReport report = new RubricReport(draft.platform(), overall, scores);
+    if (report.blocked()) {
+      report = new RubricReport(draft.platform(), Math.min(overall, BLOCKED_CAP), scores);
+    }
+    return report;
+  }
+}
