@@ -15,6 +15,8 @@ public enum WordList {
   HEDGES,
   /** Calls to action; single words count only when they open a sentence. */
   CALLS_TO_ACTION,
+  /** Numbers written as words ("two", "dozen"); they count as concrete numbers. */
+  NUMBER_WORDS,
   /** Words that introduce an example: "for example", "such as". */
   EXAMPLE_MARKERS,
   /** Words that address the reader: "you", "your". */

@@ -81,7 +81,7 @@ final class RelevantCheck implements Check {
     double similarity = Math.max(toProfile, toPosts);
     int score = Spans.clamp(100 * Math.min(1, similarity / FULL_MARKS_COSINE));
     List<Finding> findings = new ArrayList<>();
-    if (reference != null) {
+    if (reference != null && score >= OFF_TOPIC_SCORE) {
       terms.firstSpan().entrySet().stream()
           .filter(e -> reference.containsKey(e.getKey()))
           .sorted(Comparator.comparingInt(e -> e.getValue()[0]))

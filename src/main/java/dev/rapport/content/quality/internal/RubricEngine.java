@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The rubric: one scan of the text, six checks. Overall = mean of the dimension scores (relevant
- * left out when no audience is declared), capped at {@value #BLOCKED_CAP} when the platform would
- * refuse the post. Immutable and thread-safe.
+ * The rubric: one scan of the text, six checks. Overall = weighted mean of the dimension scores
+ * (specific 2, direct 1.5, relevant 1.5, actionable 1.5, professional 1, platform fit 1: the
+ * content dimensions weigh more than the hygiene ones; relevant left out when no audience is
+ * declared), capped at {@value #BLOCKED_CAP} when the platform would refuse the post. Immutable and
+ * thread-safe.
  */
 public final class RubricEngine implements Rubric {
 
@@ -40,13 +42,14 @@ public final class RubricEngine implements Rubric {
     ScannedText scan = ScannedText.scan(draft.text());
     List<DimensionScore> scores = new ArrayList<>(checks.size());
     double sum = 0;
-    int counted = 0;
+    double counted = 0;
     for (Check check : checks) {
       DimensionScore score = check.assess(draft, scan);
       scores.add(score);
       if (score.dimension() != Dimension.RELEVANT || audienceDeclared) {
-        sum += score.score();
-        counted++;
+        double weight = weight(score.dimension());
+        sum += weight * score.score();
+        counted += weight;
       }
     }
     int overall = (int) Math.round(sum / counted);
@@ -55,5 +58,13 @@ public final class RubricEngine implements Rubric {
       report = new RubricReport(draft.platform(), Math.min(overall, BLOCKED_CAP), scores);
     }
     return report;
+  }
+
+  static double weight(Dimension dimension) {
+    return switch (dimension) {
+      case SPECIFIC -> 2;
+      case DIRECT, RELEVANT, ACTIONABLE -> 1.5;
+      case PROFESSIONAL, PLATFORM_FIT -> 1;
+    };
   }
 }

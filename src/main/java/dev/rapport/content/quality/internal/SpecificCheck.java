@@ -63,7 +63,19 @@ final class SpecificCheck implements Check {
         }
         case WORD -> {
           words++;
-          if (isName(token)) {
+          if (lexicon.has(WordList.NUMBER_WORDS, token.lower())) {
+            if (numbers++ == 0) {
+              findings.add(
+                  Spans.at(
+                      scan,
+                      token,
+                      SPECIFIC,
+                      "concrete_number",
+                      Severity.STRENGTH,
+                      "A concrete number makes the claim checkable.",
+                      ""));
+            }
+          } else if (isName(token)) {
             if (names++ == 0) {
               findings.add(
                   Spans.at(
