@@ -46,12 +46,9 @@ public record ValidationReport(
     out.append("|---|---|---|\n");
     for (Correlation p : pooled) {
       Correlation w =
-          withinPage.stream()
-              .filter(c -> c.model().equals(p.model()))
-              .findFirst()
-              .orElse(new Correlation(p.model(), Double.NaN, Double.NaN, Double.NaN));
+          withinPage.stream().filter(c -> c.model().equals(p.model())).findFirst().orElse(null);
       out.append("| ").append(p.model()).append(" | ").append(cell(p)).append(" | ");
-      out.append(cell(w)).append(" |\n");
+      out.append(w == null ? "n/a" : cell(w)).append(" |\n");
     }
     for (Correlation w : withinPage) {
       if (pooled.stream().noneMatch(p -> p.model().equals(w.model()))) {
