@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The quality rubric on a 500-character post (the keystroke path): target ≤ 2 ms at p99. Run with
  * {@code scripts/jmh RubricBenchmark -bm sample -tu us}. The audience carries 100 good posts so
- * that the relevant dimension does real work.
+ * that the relevant dimension does real work, and one typo ("befor") so that the dictionary
+ * spelling check looks for a suggestion.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -38,7 +39,7 @@ public class RubricBenchmark {
   static final String POST =
       "AMAZING news!!! Our rye sourdough is back this Saturday: 40 loaves, baked at 5am by Anna"
           + " and the team at the Kirkgate shop. We think it is maybe the best loaf we have ever"
-          + " made, and it was proofed for 36 hours. Reserve yours before Friday noon by replying"
+          + " made, and it was proofed for 36 hours. Reserve yours befor Friday noon by replying"
           + " here, or book a place in our baking class on 14 March where you will shape your own"
           + " loaf. Spelt and gluten-free loaves follow on Sunday from 9am. Details: https://bakery.example/classes?utm_source=mastodon 🍞🍞"
           + " #sourdough #Leeds #bakery #bread";

@@ -27,24 +27,35 @@ public final class ContentLanguage {
 
   private final String code;
   private final Analyzer analyzer;
+  private final List<String> dictionaries;
   private final Map<WordList, List<List<String>>> lists = new EnumMap<>(WordList.class);
 
-  private ContentLanguage(String code, Analyzer analyzer) {
+  private ContentLanguage(String code, Analyzer analyzer, List<String> dictionaries) {
     this.code = Objects.requireNonNull(code);
     this.analyzer = Objects.requireNonNull(analyzer);
+    this.dictionaries = List.copyOf(dictionaries);
     for (WordList list : WordList.values()) {
       lists.put(list, read(code, list));
     }
   }
 
-  /** English: the word lists under {@code words/en} and Lucene's {@link EnglishAnalyzer}. */
+  /**
+   * English: the word lists under {@code words/en}, Lucene's {@link EnglishAnalyzer}, and the US
+   * and British spelling dictionaries of LanguageTool's english-pos-dict (a word is misspelt only
+   * when both dictionaries reject it).
+   */
   public static ContentLanguage english() {
     return English.INSTANCE;
   }
 
-  /** Loads a language from {@code words/<code>/} with the given analyser factory. */
-  public static ContentLanguage load(String code, Supplier<Analyzer> analyzer) {
-    return new ContentLanguage(code, analyzer.get());
+  /**
+   * Loads a language from {@code words/<code>/} with the given analyser factory and Morfologik
+   * spelling dictionaries (class-path resources ending in {@code .dict}; none turns the dictionary
+   * spelling check off, the word-list check stays).
+   */
+  public static ContentLanguage load(
+      String code, Supplier<Analyzer> analyzer, List<String> dictionaries) {
+    return new ContentLanguage(code, analyzer.get(), dictionaries);
   }
 
   public String code() {
@@ -53,6 +64,11 @@ public final class ContentLanguage {
 
   public Analyzer analyzer() {
     return analyzer;
+  }
+
+  /** Class-path resources of the spelling dictionaries. */
+  public List<String> dictionaries() {
+    return dictionaries;
   }
 
   /** The phrases of a list, each phrase as lower-case words. */
@@ -93,6 +109,12 @@ public final class ContentLanguage {
   }
 
   private static final class English {
-    static final ContentLanguage INSTANCE = new ContentLanguage("en", new EnglishAnalyzer());
+    static final ContentLanguage INSTANCE =
+        new ContentLanguage(
+            "en",
+            new EnglishAnalyzer(),
+            List.of(
+                "/org/languagetool/resource/en/hunspell/en_US.dict",
+                "/org/languagetool/resource/en/hunspell/en_GB.dict"));
   }
 }

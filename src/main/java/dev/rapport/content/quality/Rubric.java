@@ -1,6 +1,7 @@
 package dev.rapport.content.quality;
 
 import dev.rapport.content.quality.internal.RubricEngine;
+import java.util.List;
 
 /**
  * The quality rubric for drafts of one workspace. Build it once per workspace (it indexes the
@@ -18,5 +19,14 @@ public interface Rubric {
 
   static Rubric forAudience(ContentLanguage language, Audience audience) {
     return new RubricEngine(language, audience);
+  }
+
+  /**
+   * Spelling candidates for a word the rubric flagged as {@code possible_misspelling}. Slow (tens
+   * of milliseconds: an edit-distance search of the dictionary), so it is not on the keystroke
+   * path; call it when the user opens the finding.
+   */
+  static List<String> spellingSuggestions(ContentLanguage language, String word, int max) {
+    return RubricEngine.spellingSuggestions(language, word, max);
   }
 }

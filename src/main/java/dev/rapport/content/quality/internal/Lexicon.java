@@ -16,9 +16,11 @@ final class Lexicon {
   private final Map<WordList, PhraseMatcher> matchers = new EnumMap<>(WordList.class);
   private final Map<WordList, Set<String>> sets = new EnumMap<>(WordList.class);
   private final Map<String, String> corrections = new HashMap<>();
+  private final SpellChecker spelling;
 
   Lexicon(ContentLanguage language) {
     this.language = language;
+    this.spelling = SpellChecker.of(language.dictionaries());
     for (WordList list : WordList.values()) {
       List<List<String>> phrases = language.phrases(list);
       matchers.put(list, new PhraseMatcher(phrases));
@@ -30,6 +32,10 @@ final class Lexicon {
         corrections.put(pair.substring(0, eq), pair.substring(eq + 1));
       }
     }
+  }
+
+  SpellChecker spelling() {
+    return spelling;
   }
 
   ContentLanguage language() {

@@ -35,6 +35,7 @@ final class ProfessionalCheck implements Check {
     int upperLetters = 0;
     int letters = 0;
     int misspellings = 0;
+    int unknown = 0;
     int repeats = 0;
     int emoji = 0;
     int emojiRun = 0;
@@ -70,6 +71,19 @@ final class ProfessionalCheck implements Check {
                     "Write it in normal case; let the fact carry the emphasis."));
           }
           String correction = lexicon.correction(token.lower());
+          if (correction == null && isCheckable(token) && lexicon.spelling().isMisspelt(t)) {
+            if (unknown++ < 4) {
+              findings.add(
+                  Spans.at(
+                      scan,
+                      token,
+                      PROFESSIONAL,
+                      "possible_misspelling",
+                      Severity.ADVICE,
+                      "\"" + t + "\" is in neither the US nor the British dictionary.",
+                      "Check the spelling (Rubric.spellingSuggestions gives candidates)."));
+            }
+          }
           if (correction != null && misspellings++ < 4) {
             findings.add(
                 Spans.at(
@@ -146,6 +160,7 @@ final class ProfessionalCheck implements Check {
       score -= 15 * Math.min(3, shouts);
     }
     score -= 10 * Math.min(4, misspellings);
+    score -= 5 * Math.min(4, unknown);
     score -= 8 * Math.min(3, repeats);
     if (emoji > MAX_EMOJI || longestEmojiRun >= MAX_EMOJI_RUN) {
       findings.add(
@@ -174,6 +189,23 @@ final class ProfessionalCheck implements Check {
       score -= 20;
     }
     return new DimensionScore(PROFESSIONAL, Spans.clamp(score), findings);
+  }
+
+  /**
+   * Only plain lower-case words go to the dictionary: capitalised words are often names the
+   * dictionary cannot know, and words with digits, hyphens or apostrophes are left alone.
+   */
+  static boolean isCheckable(Token token) {
+    String t = token.text();
+    if (t.length() < 3) {
+      return false;
+    }
+    for (int c = 0; c < t.length(); c++) {
+      if (!Character.isLowerCase(t.charAt(c))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean isShouting(String word) {

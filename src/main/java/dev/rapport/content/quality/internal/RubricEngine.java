@@ -60,6 +60,10 @@ public final class RubricEngine implements Rubric {
     return report;
   }
 
+  public static List<String> spellingSuggestions(ContentLanguage language, String word, int max) {
+    return SpellChecker.of(language.dictionaries()).suggestions(word, max);
+  }
+
   static double weight(Dimension dimension) {
     return switch (dimension) {
       case SPECIFIC -> 2;
