@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * Settings of the per-brand engagement model, validated at construction.
  *
- * @param lambdas ridge penalties tried; the one with the lowest error on the latest quarter of the
- *     history (time order) wins
+ * @param lambdas ridge penalties tried; the one with the lowest rolling-origin error in time order
+ *     (fit on the first 60/70/80/90%, score the next tenth) wins
  * @param minPosts below this many posts the history is too thin to learn from
  * @param minGroup an insight needs at least this many posts on each side of the comparison
  * @param intervalCoverage the share of posts the interval should hold (0.8: 10th to 90th)
@@ -19,7 +19,7 @@ public record ModelSettings(
     double intervalCoverage,
     FeatureSet features) {
 
-  public static final List<Double> DEFAULT_LAMBDAS = List.of(0.3, 3.0, 30.0, 300.0);
+  public static final List<Double> DEFAULT_LAMBDAS = List.of(1.0, 10.0, 100.0, 1000.0, 10000.0);
   public static final int DEFAULT_MIN_POSTS = 30;
   public static final int DEFAULT_MIN_GROUP = 10;
   public static final double DEFAULT_COVERAGE = 0.8;

@@ -28,6 +28,8 @@ public final class HoldoutValidation {
   public static final String ACCOUNT_MEAN = "account mean (baseline)";
   public static final String ROLLING_MEAN = "rolling mean of previous posts";
   public static final String LENGTH = "length only";
+  public static final String MEDIA = "media only (diagnostic)";
+  public static final String RUBRIC_TEXT = "rubric without platform fit (diagnostic)";
   public static final String RUBRIC = "rubric only";
   public static final String FULL = "full model";
   public static final String FULL_MINUS_MEAN = "full model − account mean (paired)";
@@ -54,7 +56,8 @@ public final class HoldoutValidation {
       trainPosts += train.size();
       testPosts += test.size();
     }
-    List<String> pooledModels = List.of(ACCOUNT_MEAN, ROLLING_MEAN, LENGTH, RUBRIC, FULL);
+    List<String> pooledModels =
+        List.of(ACCOUNT_MEAN, ROLLING_MEAN, LENGTH, MEDIA, RUBRIC_TEXT, RUBRIC, FULL);
     List<ValidationReport.Correlation> pooled = new ArrayList<>();
     List<ValidationReport.Correlation> within = new ArrayList<>();
     for (String model : pooledModels) {
@@ -91,6 +94,8 @@ public final class HoldoutValidation {
     }
     predicted.put(ROLLING_MEAN, rolling);
     predicted.put(LENGTH, model(train, test, FeatureSet.LENGTH));
+    predicted.put(MEDIA, model(train, test, FeatureSet.MEDIA));
+    predicted.put(RUBRIC_TEXT, model(train, test, FeatureSet.RUBRIC_TEXT));
     predicted.put(RUBRIC, model(train, test, FeatureSet.RUBRIC));
     predicted.put(FULL, model(train, test, FeatureSet.FULL));
     return new PageResult(actual, predicted);

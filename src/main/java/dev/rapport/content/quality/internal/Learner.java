@@ -26,6 +26,8 @@ public final class Learner {
   /** The share of the history, by engagement, whose texts form the "posts that worked". */
   static final double TOP_SHARE = 0.25;
 
+  private static final double[] ORIGINS = {0.6, 0.7, 0.8, 0.9};
+
   private Learner() {}
 
   public static WhatWorked learn(
@@ -88,23 +90,13 @@ public final class Learner {
 
   private static FittedModel fit(Training t, List<PastPost> posts, ModelSettings settings) {
     int n = t.y().length;
-    int cut = (int) Math.round(n * 0.75);
     double bestLambda = settings.lambdas().get(0);
     double bestError = Double.POSITIVE_INFINITY;
-    if (settings.lambdas().size() > 1 && cut >= 10 && n - cut >= 5) {
-      double[][] xTrain = Arrays.copyOfRange(t.x(), 0, cut);
-      double[] yTrain = Arrays.copyOfRange(t.y(), 0, cut);
-      for (double lambda : settings.lambdas()) {
-        Ridge ridge = Ridge.fit(xTrain, yTrain, lambda);
-        double error = 0;
-        for (int i = cut; i < n; i++) {
-          double e = t.y()[i] - ridge.predict(t.x()[i]);
-          error += e * e;
-        }
-        if (error < bestError) {
-          bestError = error;
-          bestLambda = lambda;
-        }
+    for (double lambda : settings.lambdas()) {
+      double error = rollingOriginError(t, lambda);
+      if (error < bestError) {
+        bestError = error;
+        bestLambda = lambda;
       }
     }
     Ridge ridge = Ridge.fit(t.x(), t.y(), bestLambda);
@@ -124,6 +116,29 @@ public final class Learner {
             ModelProvenance.TRAINER);
     return new FittedModel(
         t.rubric(), t.features(), ridge, low, high, settings.intervalCoverage(), provenance);
+  }
+
+  /**
+   * Squared error of one penalty over rolling origins: fit on the first 60%, 70%, 80% and 90% of
+   * the history (time order), score the next tenth each time.
+   */
+  static double rollingOriginError(Training t, double lambda) {
+    int n = t.y().length;
+    double error = 0;
+    for (double origin : ORIGINS) {
+      int cut = (int) Math.round(n * origin);
+      int end = Math.min(n, cut + Math.max(1, (int) Math.round(n * 0.1)));
+      if (cut < 10 || end <= cut) {
+        continue;
+      }
+      Ridge ridge =
+          Ridge.fit(Arrays.copyOfRange(t.x(), 0, cut), Arrays.copyOfRange(t.y(), 0, cut), lambda);
+      for (int i = cut; i < end; i++) {
+        double e = t.y()[i] - ridge.predict(t.x()[i]);
+        error += e * e;
+      }
+    }
+    return error;
   }
 
   private static Audience withPosts(Audience declared, List<String> posts) {

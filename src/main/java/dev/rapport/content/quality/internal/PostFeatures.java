@@ -21,7 +21,9 @@ record PostFeatures(FeatureSet set, List<String> topics) {
     }
     return switch (set) {
       case LENGTH -> new double[] {length};
+      case MEDIA -> new double[] {post.media().isEmpty() ? 0 : 1};
       case RUBRIC -> rubric;
+      case RUBRIC_TEXT -> java.util.Arrays.copyOf(rubric, Dimension.PLATFORM_FIT.ordinal());
       case FULL -> full(post, report, length, rubric);
     };
   }
