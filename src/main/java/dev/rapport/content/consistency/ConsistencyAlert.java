@@ -1,5 +1,7 @@
 package dev.rapport.content.consistency;
 
+import java.util.Locale;
+
 /** Something the brand should act on now, with the numbers behind it. */
 public sealed interface ConsistencyAlert {
 
@@ -11,7 +13,7 @@ public sealed interface ConsistencyAlert {
     @Override
     public String message() {
       return String.format(
-          java.util.Locale.ROOT,
+          Locale.ROOT,
           "Only %.1f days of content scheduled (%d posts); keep at least %.0f days.",
           runwayDays,
           scheduledPosts,
@@ -24,10 +26,7 @@ public sealed interface ConsistencyAlert {
     @Override
     public String message() {
       return String.format(
-          java.util.Locale.ROOT,
-          "No post for %.1f days; the plan allows %.1f.",
-          gap.days(),
-          allowedDays);
+          Locale.ROOT, "No post for %.1f days; the plan allows %.1f.", gap.days(), allowedDays);
     }
   }
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Computes a channel's consistency report. Definitions (docs/content.md): weeks are whole weeks in
@@ -85,8 +86,7 @@ public final class ConsistencyCalculator {
         new Gap(
             posts.isEmpty() ? rangeStart : posts.get(posts.size() - 1).publishedAt(), now, true);
     Optional<Gap> longest =
-        java.util.stream.Stream.concat(closed.stream(), java.util.stream.Stream.of(open))
-            .max(Comparator.comparing(Gap::length));
+        Stream.concat(closed.stream(), Stream.of(open)).max(Comparator.comparing(Gap::length));
 
     long future =
         scheduled.stream()

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -135,7 +136,7 @@ public final class SprayCheck {
         engaged);
   }
 
-  private static java.util.Optional<SprayWarning> crossPosts(
+  private static Optional<SprayWarning> crossPosts(
       String channel,
       List<PublishedPost> own,
       List<PublishedPost> all,
@@ -167,21 +168,21 @@ public final class SprayCheck {
       }
     }
     if (count < s.minCrossPosts()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     evidence.add(
         0,
         f(
             "%d of %d posts in the latest window were posted word for word elsewhere",
             count, latest.posts()));
-    return java.util.Optional.of(
+    return Optional.of(
         new SprayWarning(
             SprayWarning.Kind.IDENTICAL_CROSS_POSTS,
             "The same text is posted to several platforms instead of content made for each.",
             evidence));
   }
 
-  private static java.util.Optional<SprayWarning> lowSpecificity(
+  private static Optional<SprayWarning> lowSpecificity(
       List<PublishedPost> own, WindowStats latest, SpraySettings s) {
     int low = 0;
     for (PublishedPost p : own) {
@@ -191,9 +192,9 @@ public final class SprayCheck {
       }
     }
     if (latest.posts() < 3 || low < s.lowSpecificityShare() * latest.posts()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(
+    return Optional.of(
         new SprayWarning(
             SprayWarning.Kind.LOW_SPECIFICITY,
             "Most recent posts carry no concrete detail.",

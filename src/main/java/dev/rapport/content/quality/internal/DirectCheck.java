@@ -8,6 +8,7 @@ import dev.rapport.content.quality.Finding;
 import dev.rapport.content.quality.Severity;
 import dev.rapport.content.quality.WordList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -37,7 +38,7 @@ final class DirectCheck implements Check {
     int[] sentenceWords = new int[scan.sentenceCount() + 1];
     int[] sentenceFirst = new int[scan.sentenceCount() + 1];
     int[] sentenceLast = new int[scan.sentenceCount() + 1];
-    java.util.Arrays.fill(sentenceFirst, -1);
+    Arrays.fill(sentenceFirst, -1);
     int passives = 0;
     for (int i = 0; i < tokens.size(); i++) {
       Token token = tokens.get(i);

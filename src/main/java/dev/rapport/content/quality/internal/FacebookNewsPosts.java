@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -78,7 +79,7 @@ public final class FacebookNewsPosts {
         PlannedPost post =
             new PlannedPost(text, Platform.FACEBOOK, created, media(row.get("link")), "");
         pages
-            .computeIfAbsent(row.get("page_id"), k -> new java.util.ArrayList<>())
+            .computeIfAbsent(row.get("page_id"), k -> new ArrayList<>())
             .add(new PastPost(post, engagement));
       }
     }

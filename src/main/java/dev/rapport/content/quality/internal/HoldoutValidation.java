@@ -9,6 +9,7 @@ import dev.rapport.content.quality.ValidationReport;
 import dev.rapport.content.quality.ValidationSettings;
 import dev.rapport.content.quality.WhatWorked;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,7 +80,7 @@ public final class HoldoutValidation {
     Map<String, double[]> predicted = new LinkedHashMap<>();
     double mean = train.stream().mapToDouble(p -> Math.log1p(p.engagement())).average().orElse(0);
     double[] constant = new double[test.size()];
-    java.util.Arrays.fill(constant, mean);
+    Arrays.fill(constant, mean);
     predicted.put(ACCOUNT_MEAN, constant);
     double[] rolling = new double[test.size()];
     int offset = train.size();
@@ -134,7 +135,7 @@ public final class HoldoutValidation {
       }
       samples[b] = metric.of(resample, model);
     }
-    java.util.Arrays.sort(samples);
+    Arrays.sort(samples);
     return new ValidationReport.Correlation(
         model, point, Stats.quantileSorted(samples, 0.025), Stats.quantileSorted(samples, 0.975));
   }

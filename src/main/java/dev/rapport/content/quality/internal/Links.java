@@ -1,5 +1,7 @@
 package dev.rapport.content.quality.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** Small facts about a link as written in a draft. */
@@ -30,17 +32,17 @@ final class Links {
   }
 
   /** Query parameter names of a link, lower case. */
-  static java.util.List<String> parameters(String url) {
+  static List<String> parameters(String url) {
     int q = url.indexOf('?');
     if (q < 0) {
-      return java.util.List.of();
+      return List.of();
     }
     String query = url.substring(q + 1);
     int hash = query.indexOf('#');
     if (hash >= 0) {
       query = query.substring(0, hash);
     }
-    java.util.List<String> names = new java.util.ArrayList<>();
+    List<String> names = new ArrayList<>();
     for (String pair : query.split("&")) {
       int eq = pair.indexOf('=');
       names.add((eq >= 0 ? pair.substring(0, eq) : pair).toLowerCase(Locale.ROOT));

@@ -5,6 +5,7 @@ import dev.rapport.content.quality.FeatureSet;
 import dev.rapport.content.quality.PlannedPost;
 import dev.rapport.content.quality.RubricReport;
 import java.time.DayOfWeek;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,7 +24,7 @@ record PostFeatures(FeatureSet set, List<String> topics) {
       case LENGTH -> new double[] {length};
       case MEDIA -> new double[] {post.media().isEmpty() ? 0 : 1};
       case RUBRIC -> rubric;
-      case RUBRIC_TEXT -> java.util.Arrays.copyOf(rubric, Dimension.PLATFORM_FIT.ordinal());
+      case RUBRIC_TEXT -> Arrays.copyOf(rubric, Dimension.PLATFORM_FIT.ordinal());
       case FULL -> full(post, report, length, rubric);
     };
   }
