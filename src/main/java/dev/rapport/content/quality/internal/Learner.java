@@ -60,9 +60,9 @@ public final class Learner {
     int top = Math.max(1, (int) Math.round(n * TOP_SHARE));
     Set<Integer> good = new HashSet<>(Arrays.asList(order).subList(0, top));
     List<String> goodTexts = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
+    for (int i = n - 1; i >= 0; i--) {
       if (good.contains(i)) {
-        goodTexts.add(posts.get(i).post().text());
+        goodTexts.add(posts.get(i).post().text()); // newest first: the rubric keeps the first 200
       }
     }
     Rubric rubric = Rubric.forAudience(language, withPosts(declared, goodTexts));
