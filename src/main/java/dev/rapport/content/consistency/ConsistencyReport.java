@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param regularity coefficient of variation of the closed gaps between posts (NaN below 2 gaps)
  * @param runwayDays days of content already scheduled, at the planned cadence
  * @param consistentQualityIndex the share of weeks that met the plan with posts above the bar
+ * @param slotAdherence the share of published posts within an hour of a preferred slot (NaN when
+ *     the plan has no slots or nothing was published)
  */
 public record ConsistencyReport(
     String channel,
@@ -24,6 +26,7 @@ public record ConsistencyReport(
     double regularity,
     double runwayDays,
     double consistentQualityIndex,
+    double slotAdherence,
     List<ConsistencyAlert> alerts) {
 
   public ConsistencyReport {

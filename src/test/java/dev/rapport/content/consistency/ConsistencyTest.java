@@ -69,6 +69,7 @@ class ConsistencyTest {
     assertThat(r.longestGap().get().days()).isCloseTo(3.0, within(1e-9));
     assertThat(r.longestGap().get().from()).isEqualTo(Instant.parse("2026-01-09T10:00:00Z"));
     assertThat(r.runwayDays()).isCloseTo(14.0, within(1e-9));
+    assertThat(r.slotAdherence()).as("every post on a preferred slot").isEqualTo(1.0);
     assertThat(r.alerts()).isEmpty();
     assertThat(r.months()).containsExactly(new PeriodSummary("2026-01", 4, 12, 12, 12, 4));
     assertThat(r.years()).containsExactly(new PeriodSummary("2026", 4, 12, 12, 12, 4));
@@ -118,6 +119,7 @@ class ConsistencyTest {
     assertThat(r.longestGap().get().days()).isCloseTo(12.0, within(1e-9));
     assertThat(r.longestGap().get().open()).isFalse();
     assertThat(r.runwayDays()).isCloseTo(3.5, within(1e-9));
+    assertThat(r.slotAdherence()).as("the plan names no slots").isNaN();
     assertThat(r.alerts()).hasSize(2);
     assertThat(r.alerts().get(0)).isEqualTo(new ConsistencyAlert.RunwayShort(3.5, 7, 1));
     ConsistencyAlert.GapExceedsPlan gap = (ConsistencyAlert.GapExceedsPlan) r.alerts().get(1);
@@ -129,6 +131,31 @@ class ConsistencyTest {
             new PeriodSummary("2025-12", 1, 2, 0, 0, 0),
             new PeriodSummary("2026-01", 4, 8, 4, 3, 1));
     assertThat(r.years()).extracting(PeriodSummary::period).containsExactly("2025", "2026");
+  }
+
+  /**
+   * Slots Tuesday 09:00 and Sunday 23:30. Posts: Tue 6 Jan 09:45 (45 min late: in), Thu 8 Jan 09:00
+   * (no Thursday slot: out), Mon 12 Jan 00:15 (45 min after Sunday 23:30, across midnight and the
+   * week boundary: in), Tue 13 Jan 11:00 (2 h late: out). Adherence 2 / 4 = 0.5.
+   */
+  @Test
+  void slotAdherenceCountsPostsWithinAnHourOfASlot() {
+    PostingPlan plan =
+        new PostingPlan(
+            "slots",
+            2,
+            List.of(
+                new PlanSlot(DayOfWeek.TUESDAY, LocalTime.of(9, 0)),
+                new PlanSlot(DayOfWeek.SUNDAY, LocalTime.of(23, 30))));
+    List<PublishedPost> posts =
+        List.of(
+            post("slots", "2026-01-06T09:45:00Z", 80),
+            post("slots", "2026-01-08T09:00:00Z", 80),
+            post("slots", "2026-01-12T00:15:00Z", 80),
+            post("slots", "2026-01-13T11:00:00Z", 80));
+    ConsistencyReport r =
+        Consistency.of(plan, posts, List.of(), LocalDate.of(2026, 1, 5), CLOCK, SETTINGS);
+    assertThat(r.slotAdherence()).isEqualTo(0.5);
   }
 
   @Test

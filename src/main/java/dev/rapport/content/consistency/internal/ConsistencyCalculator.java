@@ -5,13 +5,16 @@ import dev.rapport.content.consistency.ConsistencyReport;
 import dev.rapport.content.consistency.ConsistencySettings;
 import dev.rapport.content.consistency.Gap;
 import dev.rapport.content.consistency.PeriodSummary;
+import dev.rapport.content.consistency.PlanSlot;
 import dev.rapport.content.consistency.PostingPlan;
 import dev.rapport.content.consistency.PublishedPost;
 import dev.rapport.content.consistency.ScheduledPost;
 import dev.rapport.content.consistency.WeekRecord;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,6 +32,8 @@ import java.util.stream.Stream;
  * in days; regularity = population standard deviation / mean of the closed gaps. Stateless.
  */
 public final class ConsistencyCalculator {
+
+  static final long SLOT_TOLERANCE_MINUTES = 60;
 
   private ConsistencyCalculator() {}
 
@@ -117,6 +122,7 @@ public final class ConsistencyCalculator {
         coefficientOfVariation(closed),
         runway,
         index,
+        slotAdherence(plan, posts, s),
         alerts);
   }
 
@@ -136,6 +142,28 @@ public final class ConsistencyCalculator {
                     ws.stream().mapToInt(WeekRecord::metBar).sum(),
                     (int) ws.stream().filter(WeekRecord::metPlan).count())));
     return out;
+  }
+
+  /** Share of posts published within {@value #SLOT_TOLERANCE_MINUTES} minutes of a slot. */
+  static double slotAdherence(PostingPlan plan, List<PublishedPost> posts, ConsistencySettings s) {
+    if (plan.preferredSlots().isEmpty() || posts.isEmpty()) {
+      return Double.NaN;
+    }
+    int inSlot = 0;
+    for (PublishedPost p : posts) {
+      ZonedDateTime local = p.publishedAt().atZone(s.zone());
+      for (PlanSlot slot : plan.preferredSlots()) {
+        ZonedDateTime slotTime =
+            local.with(TemporalAdjusters.previousOrSame(slot.day())).with(slot.time());
+        long minutes = Math.abs(Duration.between(slotTime, local).toMinutes());
+        long toNext = Math.abs(Duration.between(local, slotTime.plusWeeks(1)).toMinutes());
+        if (Math.min(minutes, toNext) <= SLOT_TOLERANCE_MINUTES) {
+          inSlot++;
+          break;
+        }
+      }
+    }
+    return (double) inSlot / posts.size();
   }
 
   static double coefficientOfVariation(List<Gap> gaps) {
