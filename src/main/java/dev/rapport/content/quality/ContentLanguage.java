@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 
 /**
@@ -112,7 +113,10 @@ public final class ContentLanguage {
     static final ContentLanguage INSTANCE =
         new ContentLanguage(
             "en",
-            new EnglishAnalyzer(),
+            new EnglishAnalyzer(
+                new CharArraySet(
+                    read("en", WordList.STOP_WORDS).stream().map(p -> String.join(" ", p)).toList(),
+                    true)),
             List.of(
                 "/org/languagetool/resource/en/hunspell/en_US.dict",
                 "/org/languagetool/resource/en/hunspell/en_GB.dict"));

@@ -7,6 +7,8 @@ import java.util.Locale;
  * dev/rapport/content/quality/words/<language>/<file>} (one phrase a line, {@code #} comments).
  */
 public enum WordList {
+  /** Function words left out of the relevant dimension's terms. */
+  STOP_WORDS,
   /** Jargon that says nothing concrete: "synergy", "best-in-class". */
   BUZZWORDS,
   /** Vague superlatives and empty intensifiers: "amazing", "very", "the best". */

@@ -16,7 +16,9 @@ import org.apache.lucene.analysis.Analyzer;
 /**
  * Relevant: TF-IDF cosine (Lucene-analysed terms) between the draft and (a) the declared audience
  * and topics, (b) each of the brand's well-performing posts; the larger of the two similarities s
- * gives score = 100 × min(1, s / {@value #FULL_MARKS_COSINE}). Built once per audience; immutable.
+ * gives score = 100 × min(1, s / {@value #FULL_MARKS_COSINE}); a past post counts only when it
+ * shares at least {@value #MIN_SHARED_WITH_POST} terms with the draft. Built once per audience;
+ * immutable.
  */
 final class RelevantCheck implements Check {
 
@@ -24,6 +26,9 @@ final class RelevantCheck implements Check {
   static final int OFF_TOPIC_SCORE = 35;
   static final int MAX_GOOD_POSTS = 200;
   static final int UNDECLARED_SCORE = 50;
+
+  /** One word in common with a past post is coincidence ("early"); two or more is a topic. */
+  static final int MIN_SHARED_WITH_POST = 2;
 
   private final Analyzer analyzer;
   private final boolean declared;
@@ -71,7 +76,7 @@ final class RelevantCheck implements Check {
     Map<String, Double> closest = null;
     for (Map<String, Double> post : goodPosts) {
       double c = TermSpace.dot(v, post);
-      if (c > toPosts) {
+      if (c > toPosts && TermSpace.shared(v, post) >= MIN_SHARED_WITH_POST) {
         toPosts = c;
         closest = post;
       }

@@ -6,8 +6,10 @@ import java.util.Map;
 
 /**
  * TF-IDF over a small reference corpus (the audience profile and the brand's good posts): idf(t) =
- * ln(1 + (N + 1) / (df(t) + 0.5)), so a term unseen in the corpus still weighs the most, and tf is
- * 1 + ln(count). Vectors are L2-normalised so that a dot product is the cosine. Immutable.
+ * ln(1 + (N + 1) / (max(df(t), 1) + 0.5)) — a term the corpus never saw weighs like one it saw
+ * once, so the draft's off-topic words do not outweigh the very words it shares with the audience —
+ * and tf is 1 + ln(count). Vectors are L2-normalised so that a dot product is the cosine.
+ * Immutable.
  */
 final class TermSpace {
 
@@ -24,7 +26,8 @@ final class TermSpace {
   }
 
   double idf(String term) {
-    return Math.log(1 + (documents + 1.0) / (documentFrequency.getOrDefault(term, 0) + 0.5));
+    return Math.log(
+        1 + (documents + 1.0) / (Math.max(1, documentFrequency.getOrDefault(term, 0)) + 0.5));
   }
 
   Map<String, Double> vector(AnalyzedTerms terms) {
@@ -40,6 +43,18 @@ final class TermSpace {
       v.replaceAll((k, w) -> w / n);
     }
     return v;
+  }
+
+  static int shared(Map<String, Double> a, Map<String, Double> b) {
+    Map<String, Double> small = a.size() <= b.size() ? a : b;
+    Map<String, Double> large = small == a ? b : a;
+    int n = 0;
+    for (String term : small.keySet()) {
+      if (large.containsKey(term)) {
+        n++;
+      }
+    }
+    return n;
   }
 
   static double dot(Map<String, Double> a, Map<String, Double> b) {
