@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       ReportCommand.class,
       AnalyzeCommand.class,
+      LintCommand.class,
+      ValidateContentCommand.class,
       MigrateCommand.class,
       CommandLine.HelpCommand.class
     })
