@@ -9,8 +9,12 @@ import dev.rapport.engagement.Weights;
 import dev.rapport.engagement.internal.SqlConversions;
 import dev.rapport.engagement.internal.SqlLedger;
 import dev.rapport.engagement.internal.SqlTruth;
+import dev.rapport.people.Merges;
 import dev.rapport.people.People;
+import dev.rapport.people.Stages;
+import dev.rapport.people.internal.SqlMerges;
 import dev.rapport.people.internal.SqlPeople;
+import dev.rapport.people.internal.SqlStages;
 import dev.rapport.store.Database;
 import dev.rapport.store.DatabaseSettings;
 import dev.rapport.workspace.PasswordHasher;
@@ -34,6 +38,8 @@ public final class Rapport implements AutoCloseable {
   private final Truth truth;
   private final Conversions conversions;
   private final PasswordHasher passwords;
+  private final Merges merges;
+  private final Stages stages;
 
   private Rapport(Database database, Clock clock) {
     this.database = database;
@@ -45,6 +51,8 @@ public final class Rapport implements AutoCloseable {
     this.truth = new SqlTruth(database, Weights.DEFAULT);
     this.conversions = new SqlConversions(database);
     this.passwords = new PasswordHasher(new SecureRandom());
+    this.merges = new SqlMerges(database);
+    this.stages = new SqlStages(database);
   }
 
   public static Rapport open(DatabaseSettings settings, Clock clock) {
@@ -90,6 +98,14 @@ public final class Rapport implements AutoCloseable {
 
   public PasswordHasher passwords() {
     return passwords;
+  }
+
+  public Merges merges() {
+    return merges;
+  }
+
+  public Stages stages() {
+    return stages;
   }
 
   @Override
