@@ -9,12 +9,18 @@ import dev.rapport.engagement.Weights;
 import dev.rapport.engagement.internal.SqlConversions;
 import dev.rapport.engagement.internal.SqlLedger;
 import dev.rapport.engagement.internal.SqlTruth;
+import dev.rapport.people.FocusList;
 import dev.rapport.people.Merges;
+import dev.rapport.people.Notes;
 import dev.rapport.people.People;
 import dev.rapport.people.Stages;
+import dev.rapport.people.Timeline;
+import dev.rapport.people.internal.SqlFocusList;
 import dev.rapport.people.internal.SqlMerges;
+import dev.rapport.people.internal.SqlNotes;
 import dev.rapport.people.internal.SqlPeople;
 import dev.rapport.people.internal.SqlStages;
+import dev.rapport.people.internal.SqlTimeline;
 import dev.rapport.store.Database;
 import dev.rapport.store.DatabaseSettings;
 import dev.rapport.workspace.PasswordHasher;
@@ -40,6 +46,9 @@ public final class Rapport implements AutoCloseable {
   private final PasswordHasher passwords;
   private final Merges merges;
   private final Stages stages;
+  private final Notes notes;
+  private final Timeline timeline;
+  private final FocusList focus;
 
   private Rapport(Database database, Clock clock) {
     this.database = database;
@@ -53,6 +62,9 @@ public final class Rapport implements AutoCloseable {
     this.passwords = new PasswordHasher(new SecureRandom());
     this.merges = new SqlMerges(database);
     this.stages = new SqlStages(database);
+    this.notes = new SqlNotes(database);
+    this.timeline = new SqlTimeline(database);
+    this.focus = new SqlFocusList(database);
   }
 
   public static Rapport open(DatabaseSettings settings, Clock clock) {
@@ -106,6 +118,18 @@ public final class Rapport implements AutoCloseable {
 
   public Stages stages() {
     return stages;
+  }
+
+  public Notes notes() {
+    return notes;
+  }
+
+  public Timeline timeline() {
+    return timeline;
+  }
+
+  public FocusList focus() {
+    return focus;
   }
 
   @Override

@@ -55,6 +55,8 @@ final class Jdbc {
       Object a = args[i];
       if (a instanceof java.time.Instant t) {
         Sql.setTime(ps, i + 1, t);
+      } else if (a instanceof Asks.NullTime) {
+        ps.setNull(i + 1, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
       } else if (a instanceof NullLong) {
         ps.setNull(i + 1, java.sql.Types.BIGINT);
       } else if (a instanceof NullText) {
