@@ -116,7 +116,7 @@ final class MergeSuggester {
   private static List<String> keys(Candidate c, Rule rule) {
     if (rule == Rule.SAME_HANDLE) {
       String h = ProfileLinks.handle(c.handle);
-      return h == null || h.length() < 3 ? List.of() : List.of(h);
+      return h == null || h.length() < 2 ? List.of() : List.of(h);
     }
     String n = ProfileLinks.name(c.displayName);
     if (n == null) {
