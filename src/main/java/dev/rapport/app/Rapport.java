@@ -4,10 +4,12 @@ import dev.rapport.content.Posts;
 import dev.rapport.content.internal.SqlPosts;
 import dev.rapport.engagement.Conversions;
 import dev.rapport.engagement.Ledger;
+import dev.rapport.engagement.Retention;
 import dev.rapport.engagement.Truth;
 import dev.rapport.engagement.Weights;
 import dev.rapport.engagement.internal.SqlConversions;
 import dev.rapport.engagement.internal.SqlLedger;
+import dev.rapport.engagement.internal.SqlRetention;
 import dev.rapport.engagement.internal.SqlTruth;
 import dev.rapport.people.FocusList;
 import dev.rapport.people.Merges;
@@ -49,6 +51,7 @@ public final class Rapport implements AutoCloseable {
   private final Notes notes;
   private final Timeline timeline;
   private final FocusList focus;
+  private final Retention retention;
 
   private Rapport(Database database, Clock clock) {
     this.database = database;
@@ -65,6 +68,7 @@ public final class Rapport implements AutoCloseable {
     this.notes = new SqlNotes(database);
     this.timeline = new SqlTimeline(database);
     this.focus = new SqlFocusList(database);
+    this.retention = new SqlRetention(database);
   }
 
   public static Rapport open(DatabaseSettings settings, Clock clock) {
@@ -130,6 +134,10 @@ public final class Rapport implements AutoCloseable {
 
   public FocusList focus() {
     return focus;
+  }
+
+  public Retention retention() {
+    return retention;
   }
 
   @Override
