@@ -11,12 +11,14 @@ import dev.rapport.engagement.internal.SqlConversions;
 import dev.rapport.engagement.internal.SqlLedger;
 import dev.rapport.engagement.internal.SqlRetention;
 import dev.rapport.engagement.internal.SqlTruth;
+import dev.rapport.people.Directory;
 import dev.rapport.people.FocusList;
 import dev.rapport.people.Merges;
 import dev.rapport.people.Notes;
 import dev.rapport.people.People;
 import dev.rapport.people.Stages;
 import dev.rapport.people.Timeline;
+import dev.rapport.people.internal.SqlDirectory;
 import dev.rapport.people.internal.SqlFocusList;
 import dev.rapport.people.internal.SqlMerges;
 import dev.rapport.people.internal.SqlNotes;
@@ -52,6 +54,7 @@ public final class Rapport implements AutoCloseable {
   private final Timeline timeline;
   private final FocusList focus;
   private final Retention retention;
+  private final Directory directory;
 
   private Rapport(Database database, Clock clock) {
     this.database = database;
@@ -69,6 +72,7 @@ public final class Rapport implements AutoCloseable {
     this.timeline = new SqlTimeline(database);
     this.focus = new SqlFocusList(database);
     this.retention = new SqlRetention(database);
+    this.directory = new SqlDirectory(database);
   }
 
   public static Rapport open(DatabaseSettings settings, Clock clock) {
@@ -138,6 +142,10 @@ public final class Rapport implements AutoCloseable {
 
   public Retention retention() {
     return retention;
+  }
+
+  public Directory directory() {
+    return directory;
   }
 
   @Override

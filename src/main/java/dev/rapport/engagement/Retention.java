@@ -6,8 +6,8 @@ import java.time.Period;
 import java.util.List;
 
 /**
- * Retention of engagers and the audience quality score over time, from the week rollup, the
- * follows and the post rollup (never the ledger). Thread-safe.
+ * Retention of engagers and the audience quality score over time, from the week rollup, the follows
+ * and the post rollup (never the ledger). Thread-safe.
  */
 public interface Retention {
 

@@ -21,8 +21,8 @@ public interface FocusList {
   List<FocusItem> today(long workspaceId, int limit);
 
   /**
-   * Records what the brand did about one reason on the person's timeline, and takes that reason
-   * off the list. Answering ({@link BrandAction#REPLIED}, or settling {@link FocusKind#UNANSWERED})
+   * Records what the brand did about one reason on the person's timeline, and takes that reason off
+   * the list. Answering ({@link BrandAction#REPLIED}, or settling {@link FocusKind#UNANSWERED})
    * settles the person's waiting replies and mentions on {@code channelId} (all channels when
    * null); the waits enter the response-time measure.
    */

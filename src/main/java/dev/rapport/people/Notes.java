@@ -34,7 +34,11 @@ public interface Notes {
     String t = tag == null ? "" : tag.trim().toLowerCase(java.util.Locale.ROOT);
     if (t.isEmpty() || t.length() > MAX_TAG_LENGTH || !t.matches("[\\p{L}\\p{N}_\\- ]+")) {
       throw new IllegalArgumentException(
-          "a tag is 1 to " + MAX_TAG_LENGTH + " letters, digits, '-', '_' or spaces: '" + tag + "'");
+          "a tag is 1 to "
+              + MAX_TAG_LENGTH
+              + " letters, digits, '-', '_' or spaces: '"
+              + tag
+              + "'");
     }
     return t;
   }

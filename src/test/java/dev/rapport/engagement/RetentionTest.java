@@ -72,9 +72,7 @@ class RetentionTest {
       // 05-17: weeks Mon 02-16 .. Mon 05-11: p1 (04-06), p3 (04-13), p4 (03-02) = 3 → 83.33
       // 06-17: weeks Mon 03-16 .. Mon 06-15: p1, p3, p6 = 3; the post has 2 likes, 1 from p5:
       //   bot share 1/2 → 100 × (0.3333 + 0.3 + 0.2 × 0.5) = 73.33
-      assertThat(q)
-          .extracting(QualityPoint::engagedAudience)
-          .containsExactly(4L, 3L, 3L);
+      assertThat(q).extracting(QualityPoint::engagedAudience).containsExactly(4L, 3L, 3L);
       assertThat(q).extracting(QualityPoint::authenticFollowers).containsExactly(2L, 2L, 2L);
       assertThat(q.stream().mapToDouble(QualityPoint::score).toArray())
           .containsExactly(new double[] {83.333, 83.333, 73.333}, within(1e-3));
@@ -123,11 +121,16 @@ class RetentionTest {
     long variant = r.posts().post(ws.id(), post).orElseThrow().variants().get(0).id();
     List<Engagement> ev = new ArrayList<>();
     String[][] likes = {
-      {"0", "2026-01-07"}, {"0", "2026-02-04"}, {"0", "2026-04-08"},
+      {"0", "2026-01-07"},
+      {"0", "2026-02-04"},
+      {"0", "2026-04-08"},
       {"1", "2026-01-14"},
-      {"2", "2026-01-21"}, {"2", "2026-04-15"},
-      {"3", "2026-02-11"}, {"3", "2026-03-04"},
-      {"4", "2026-01-07"}, {"4", "2026-02-04"}
+      {"2", "2026-01-21"},
+      {"2", "2026-04-15"},
+      {"3", "2026-02-11"},
+      {"3", "2026-03-04"},
+      {"4", "2026-01-07"},
+      {"4", "2026-02-04"}
     };
     for (String[] l : likes) {
       int i = Integer.parseInt(l[0]);

@@ -64,8 +64,9 @@ class MergeContractTest {
               MergeSuggestion.Rule.SAME_NAME_AND_LINK,
               MergeSuggestion.Rule.SAME_HANDLE);
       assertThat(s.get(0).evidence())
-          .isEqualTo("the bluesky profile of @kim.example links to @kimberly@mastodon.social on"
-              + " mastodon");
+          .isEqualTo(
+              "the bluesky profile of @kim.example links to @kimberly@mastodon.social on"
+                  + " mastodon");
       assertThat(s.get(2))
           .isEqualTo(
               new MergeSuggestion(
@@ -112,8 +113,7 @@ class MergeContractTest {
       assertThat(r.merges().merge(f.ws(), ann, ann, null, AS_OF))
           .isInstanceOf(MergeOutcome.Refused.class);
       // A later merge involving ann must be undone first.
-      var later =
-          (MergeOutcome.Merged) r.merges().merge(f.ws(), ann, f.person("gus"), null, AS_OF);
+      var later = (MergeOutcome.Merged) r.merges().merge(f.ws(), ann, f.person("gus"), null, AS_OF);
       assertThat(r.merges().undo(f.ws(), m.mergeId(), AS_OF))
           .isEqualTo(
               new UndoOutcome.Refused(
@@ -127,7 +127,8 @@ class MergeContractTest {
       assertThat(r.people().person(f.ws(), fay).orElseThrow().stage()).isEqualTo(Stage.CUSTOMER);
       assertThat(r.notes().tags(f.ws(), ann)).containsExactly("vip");
       assertThat(r.notes().tags(f.ws(), fay)).containsExactly("lyon", "vip");
-      assertThat(r.merges().history(f.ws(), fay)).singleElement()
+      assertThat(r.merges().history(f.ws(), fay))
+          .singleElement()
           .satisfies(h -> assertThat(h.undoneAt()).isEqualTo(AS_OF));
     }
   }

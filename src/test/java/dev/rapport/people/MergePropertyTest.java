@@ -117,8 +117,7 @@ class MergePropertyTest {
       boolean withPurchase) {
     Workspace ws =
         r.workspaces()
-            .create(
-                "m" + WORKSPACES.incrementAndGet(), "M", ZoneId.of("UTC"), TargetAudience.NONE);
+            .create("m" + WORKSPACES.incrementAndGet(), "M", ZoneId.of("UTC"), TargetAudience.NONE);
     Channel ch = r.workspaces().addChannel(ws.id(), Platform.BLUESKY, "brand.test", "Brand");
     long[] ids =
         r.people()
@@ -245,10 +244,7 @@ class MergePropertyTest {
                   + " ORDER BY id",
               ws),
           rollups,
-          rows(
-              r,
-              "SELECT id, person_id FROM identity WHERE workspace_id = ? ORDER BY id",
-              ws),
+          rows(r, "SELECT id, person_id FROM identity WHERE workspace_id = ? ORDER BY id", ws),
           rows(
               r,
               "SELECT p.id, p.display_name, p.email, p.stage, p.merged_into, (SELECT"

@@ -98,8 +98,7 @@ class PeopleContractTest {
       assertThat(list.get(4).reasons().get(0).kind()).isEqualTo(FocusKind.THANK_ADVOCATE);
 
       // Response time before any answer: no answered waits; ann and ivy wait (eve is a bot).
-      ResponseTime before =
-          r.focus().responseTimes(f.ws(), AS_OF, Duration.ofDays(30)).get(0);
+      ResponseTime before = r.focus().responseTimes(f.ws(), AS_OF, Duration.ofDays(30)).get(0);
       assertThat(before.answered()).isZero();
       assertThat(before.waiting()).isEqualTo(2);
       assertThat(before.longestWait()).isEqualTo(Duration.ofDays(3));
@@ -117,7 +116,13 @@ class PeopleContractTest {
       assertThat(done).isInstanceOf(DoneOutcome.Recorded.class);
       assertThat(((DoneOutcome.Recorded) done).answered()).isEqualTo(1);
       r.focus()
-          .done(f.ws(), f.person("cat"), FocusKind.THANK_ADVOCATE, BrandAction.THANKED, null, null,
+          .done(
+              f.ws(),
+              f.person("cat"),
+              FocusKind.THANK_ADVOCATE,
+              BrandAction.THANKED,
+              null,
+              null,
               AS_OF);
       assertThat(r.focus().today(f.ws(), 10))
           .extracting(FocusItem::displayName)
@@ -170,7 +175,13 @@ class PeopleContractTest {
           .isInstanceOf(IllegalArgumentException.class);
       r.focus().refresh(f.ws(), AS_OF);
       r.focus()
-          .done(f.ws(), ann, FocusKind.UNANSWERED, BrandAction.REPLIED, f.channel(), "sent hours",
+          .done(
+              f.ws(),
+              ann,
+              FocusKind.UNANSWERED,
+              BrandAction.REPLIED,
+              f.channel(),
+              "sent hours",
               AS_OF);
       List<TimelineEntry> t = r.timeline().of(f.ws(), ann, AS_OF.plusSeconds(1), 10);
       assertThat(t)

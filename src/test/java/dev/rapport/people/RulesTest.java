@@ -81,7 +81,12 @@ class RulesTest {
   }
 
   private static Stage stage(
-      boolean follows, int interactions, int weeks, int amplifications, int replies, boolean bought) {
+      boolean follows,
+      int interactions,
+      int weeks,
+      int amplifications,
+      int replies,
+      boolean bought) {
     return StageRules.decide(
             new StageRules.Facts(follows, interactions, weeks, amplifications, replies, bought))
         .stage();

@@ -49,7 +49,8 @@ public final class SqlRetention implements Retention {
                     .bind(0, workspaceId)
                     .bind(1, lastWeek)
                     .setFetchSize(10_000)
-                    .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getObject(2, LocalDate.class)})
+                    .map(
+                        (rs, ctx) -> new Object[] {rs.getLong(1), rs.getObject(2, LocalDate.class)})
                     .forEach(
                         r ->
                             months
@@ -126,8 +127,7 @@ public final class SqlRetention implements Retention {
   }
 
   /** Per point: authentic persons with an interaction week in [week(t − window), week(t)]. */
-  private static long[] engaged(
-      Handle h, long workspaceId, List<Instant> points, Duration window) {
+  private static long[] engaged(Handle h, long workspaceId, List<Instant> points, Duration window) {
     long[] counts = new long[points.size()];
     if (points.isEmpty()) {
       return counts;
@@ -168,8 +168,7 @@ public final class SqlRetention implements Retention {
   }
 
   /** Per point: {interactions, bot interactions} on posts published in (t − window, t]. */
-  private static long[][] posts(
-      Handle h, long workspaceId, List<Instant> points, Duration window) {
+  private static long[][] posts(Handle h, long workspaceId, List<Instant> points, Duration window) {
     long[][] out = new long[points.size()][2];
     if (points.isEmpty()) {
       return out;
@@ -188,8 +187,7 @@ public final class SqlRetention implements Retention {
               }
               Instant published = rs.getObject(1, OffsetDateTime.class).toInstant();
               Category verdict = Category.fromCode(rs.getString(2));
-              boolean bot =
-                  verdict == Category.SUSPICIOUS || verdict == Category.SELF_DECLARED_BOT;
+              boolean bot = verdict == Category.SUSPICIOUS || verdict == Category.SELF_DECLARED_BOT;
               long n = rs.getLong(4);
               for (int i = 0; i < points.size(); i++) {
                 Instant t = points.get(i);

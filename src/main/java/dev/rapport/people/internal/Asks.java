@@ -27,8 +27,7 @@ final class Asks {
   record NewEvents(Set<Long> identities, List<Ask> asks) {}
 
   /** Reads the workspace's ledger events in (after, upTo]: a primary-key range. */
-  static NewEvents read(Connection c, long workspaceId, long after, long upTo)
-      throws SQLException {
+  static NewEvents read(Connection c, long workspaceId, long after, long upTo) throws SQLException {
     Set<Long> identities = new HashSet<>();
     List<Ask> asks = new ArrayList<>();
     try (PreparedStatement ps =

@@ -17,8 +17,7 @@ final class Dirty {
   static void mark(Connection c, long workspaceId, long... personIds) throws SQLException {
     for (String purpose : new String[] {STAGE, FOCUS}) {
       for (long id : personIds) {
-        Jdbc.update(
-            c, "DELETE FROM person_dirty WHERE purpose = ? AND person_id = ?", purpose, id);
+        Jdbc.update(c, "DELETE FROM person_dirty WHERE purpose = ? AND person_id = ?", purpose, id);
         Jdbc.update(
             c,
             "INSERT INTO person_dirty (purpose, person_id, workspace_id) VALUES (?, ?, ?)",

@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Finds persons that look like one human. One pass over the workspace's identities and their
- * newest profile links, grouped in memory: a batch job whose cost grows with identities, run on
- * request, not on a hot path.
+ * Finds persons that look like one human. One pass over the workspace's identities and their newest
+ * profile links, grouped in memory: a batch job whose cost grows with identities, run on request,
+ * not on a hot path.
  */
 final class MergeSuggester {
 
@@ -176,7 +176,11 @@ final class MergeSuggester {
                           + " JOIN identity i ON i.id = s.identity_id WHERE i.workspace_id = ?"
                           + " ORDER BY s.identity_id, s.observed_at")
                   .bind(0, workspaceId)
-                  .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
+                  .map(
+                      (rs, ctx) ->
+                          new String[] {
+                            rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)
+                          })
                   .forEach(
                       r -> {
                         Candidate c = byId.get(Long.parseLong(r[0]));
@@ -200,7 +204,11 @@ final class MergeSuggester {
                         "SELECT kept_person_id, absorbed_person_id FROM person_merge WHERE"
                             + " workspace_id = ? AND undone_at IS NOT NULL")
                     .bind(0, workspaceId)
-                    .map((rs, ctx) -> Math.min(rs.getLong(1), rs.getLong(2)) + "-" + Math.max(rs.getLong(1), rs.getLong(2)))
+                    .map(
+                        (rs, ctx) ->
+                            Math.min(rs.getLong(1), rs.getLong(2))
+                                + "-"
+                                + Math.max(rs.getLong(1), rs.getLong(2)))
                     .forEach(out::add));
     return out;
   }

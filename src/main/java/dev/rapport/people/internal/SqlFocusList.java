@@ -88,8 +88,7 @@ public final class SqlFocusList implements FocusList {
       throws SQLException {
     Set<Long> out =
         new HashSet<>(
-            Jdbc.longs(
-                c, "SELECT person_id FROM focus_item WHERE workspace_id = ?", workspaceId));
+            Jdbc.longs(c, "SELECT person_id FROM focus_item WHERE workspace_id = ?", workspaceId));
     LocalDate silentFrom = Weeks.of(asOf).minusWeeks(FocusRules.SILENT_WEEKS - 1L);
     LocalDate beforeFrom = silentFrom.minusWeeks(FocusRules.BEFORE_WEEKS);
     out.addAll(
@@ -237,8 +236,7 @@ public final class SqlFocusList implements FocusList {
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 if (Category.fromCode(rs.getString(3)).authentic()) {
-                  open.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                      .add(Sql.time(rs, 2));
+                  open.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(Sql.time(rs, 2));
                 }
               }
             }

@@ -90,7 +90,8 @@ public final class SqlMerges implements Merges {
               identities = ids.size();
             }
           }
-          // A tag both persons carry stays on the absorbed one, so that undo leaves both as they were.
+          // A tag both persons carry stays on the absorbed one, so that undo leaves both as they
+          // were.
           List<Long> tags =
               longs(
                   c,

@@ -70,10 +70,7 @@ public final class SqlNotes implements Notes {
         c -> {
           requireLive(c, workspaceId, personId);
           if (!Jdbc.longs(
-                  c,
-                  "SELECT id FROM person_tag WHERE person_id = ? AND tag = ?",
-                  personId,
-                  t)
+                  c, "SELECT id FROM person_tag WHERE person_id = ? AND tag = ?", personId, t)
               .isEmpty()) {
             return false;
           }
@@ -142,8 +139,7 @@ public final class SqlNotes implements Notes {
             workspaceId,
             personId);
     if (merged.isEmpty()) {
-      throw new IllegalArgumentException(
-          "no person " + personId + " in workspace " + workspaceId);
+      throw new IllegalArgumentException("no person " + personId + " in workspace " + workspaceId);
     }
     if (merged.get(0) != 0) {
       throw new IllegalArgumentException(

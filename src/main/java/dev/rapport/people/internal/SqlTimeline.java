@@ -135,7 +135,9 @@ public final class SqlTimeline implements Timeline {
                 new TimelineEntry(
                     Sql.time(rs, 2),
                     Kind.NOTE,
-                    "note" + (rs.getString(3) == null ? "" : " by " + rs.getString(3)) + ": "
+                    "note"
+                        + (rs.getString(3) == null ? "" : " by " + rs.getString(3))
+                        + ": "
                         + rs.getString(4),
                     null,
                     null,
