@@ -24,7 +24,13 @@ import picocli.CommandLine.Parameters;
     subcommands = {FocusCommand.Done.class, FocusCommand.ResponseTimes.class})
 public final class FocusCommand implements Callable<Integer> {
 
-  @Mixin PeopleCommand.Target t;
+  @Mixin DatabaseOption db;
+
+  // Not required by picocli: it would then be demanded before the subcommands too.
+  @Option(
+      names = {"-w", "--workspace"},
+      description = "Workspace slug")
+  String workspace;
 
   @Option(
       names = "--limit",
@@ -40,8 +46,11 @@ public final class FocusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Rapport r = t.db.open()) {
-      Workspace w = DatabaseOption.workspace(r, t.workspace);
+    if (workspace == null) {
+      throw new CliException(ExitCodes.USAGE, "which workspace? use -w SLUG");
+    }
+    try (Rapport r = db.open()) {
+      Workspace w = DatabaseOption.workspace(r, workspace);
       long start = System.nanoTime();
       FocusList.Refresh refreshed =
           noRefresh ? null : r.focus().refresh(w.id(), r.clock().instant());
