@@ -126,7 +126,7 @@ CREATE TABLE focus_item (
   reasons VARCHAR(4000) NOT NULL,
   computed_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
-CREATE INDEX focus_item_rank ON focus_item (workspace_id, score, person_id);
+CREATE INDEX focus_item_rank ON focus_item (workspace_id, score DESC, person_id);
 
 CREATE TABLE focus_run (
   workspace_id BIGINT PRIMARY KEY REFERENCES workspace (id) ON DELETE CASCADE,

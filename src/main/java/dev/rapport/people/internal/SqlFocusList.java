@@ -34,6 +34,7 @@ import java.util.TreeMap;
 public final class SqlFocusList implements FocusList {
 
   static final int CHUNK = 500;
+  static final long EVENT_WINDOW = 200_000;
 
   private final Database db;
 
@@ -49,10 +50,14 @@ public final class SqlFocusList implements FocusList {
           Object[] run = lastRun(c, workspaceId);
           long after = run == null ? 0 : (long) run[0];
           long upTo = Watermarks.maxEngagementId(c);
-          Asks.NewEvents fresh = Asks.read(c, workspaceId, after, upTo);
-          Asks.add(c, workspaceId, fresh.asks());
-          Set<Long> persons =
-              new HashSet<>(Watermarks.personsOf(c, workspaceId, fresh.identities()));
+          Set<Long> identities = new HashSet<>();
+          // In windows of ledger ids, so that a first refresh over a long history stays flat.
+          for (long lo = after; lo < upTo; lo += EVENT_WINDOW) {
+            Asks.NewEvents fresh = Asks.read(c, workspaceId, lo, Math.min(upTo, lo + EVENT_WINDOW));
+            Asks.add(c, workspaceId, fresh.asks());
+            identities.addAll(fresh.identities());
+          }
+          Set<Long> persons = new HashSet<>(Watermarks.personsOf(c, workspaceId, identities));
           persons.addAll(Dirty.take(c, workspaceId, Dirty.FOCUS));
           boolean newDay =
               run == null
