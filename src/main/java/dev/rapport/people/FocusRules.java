@@ -14,6 +14,12 @@ import java.util.Set;
  */
 public final class FocusRules {
 
+  /**
+   * An unanswered message older than this is too late to answer well: it leaves the list (it still
+   * counts as waiting in the response time). The newest unanswered message decides.
+   */
+  public static final int UNANSWERED_WINDOW_DAYS = 30;
+
   /** Days of clicks and replies that make someone "close to buying". */
   public static final int BUYING_WINDOW_DAYS = 14;
 
@@ -36,8 +42,13 @@ public final class FocusRules {
 
   private FocusRules() {}
 
-  /** An unanswered reply or mention, per channel. */
-  public record Waiting(Long channelId, String channel, Instant since) {}
+  /**
+   * Unanswered replies and mentions on one channel.
+   *
+   * @param since the oldest unanswered one
+   * @param lastAsked the newest reply or mention
+   */
+  public record Waiting(Long channelId, String channel, Instant since, Instant lastAsked) {}
 
   /**
    * What the rules know about one person today.
@@ -67,7 +78,9 @@ public final class FocusRules {
     if (!f.authentic()) {
       return out;
     }
-    f.waiting().stream()
+    Instant recent = asOf.minus(Duration.ofDays(UNANSWERED_WINDOW_DAYS));
+    List<Waiting> open = f.waiting().stream().filter(w -> !w.lastAsked().isBefore(recent)).toList();
+    open.stream()
         .min(Comparator.comparing(Waiting::since))
         .ifPresent(
             w -> {
@@ -79,8 +92,8 @@ public final class FocusRules {
                           + ago(w.since(), asOf)
                           + " for an answer on "
                           + w.channel()
-                          + (f.waiting().size() > 1
-                              ? " (and on " + (f.waiting().size() - 1) + " more channel(s))"
+                          + (open.size() > 1
+                              ? " (and on " + (open.size() - 1) + " more channel(s))"
                               : ""),
                       60 + Math.min(40, 5 * Math.max(0, days)),
                       w.channelId(),

@@ -34,8 +34,16 @@ class RulesTest {
             true,
             Stage.REGULAR,
             List.of(
-                new FocusRules.Waiting(1L, "bluesky (a)", NOW.minus(Duration.ofDays(10))),
-                new FocusRules.Waiting(2L, "x (a)", NOW.minus(Duration.ofDays(1)))),
+                new FocusRules.Waiting(
+                    1L, "bluesky (a)", NOW.minus(Duration.ofDays(10)), NOW.minusSeconds(60)),
+                new FocusRules.Waiting(
+                    2L, "x (a)", NOW.minus(Duration.ofDays(1)), NOW.minus(Duration.ofDays(1))),
+                // Nothing new in 31 days: too late for the list.
+                new FocusRules.Waiting(
+                    3L,
+                    "threads (a)",
+                    NOW.minus(Duration.ofDays(60)),
+                    NOW.minus(Duration.ofDays(31)))),
             4,
             1,
             0,

@@ -61,10 +61,11 @@ final class FocusFacts {
         }
       }
     }
-    Map<Long, Map<Long, Instant>> waiting = new HashMap<>();
+    Map<Long, Map<Long, Instant[]>> waiting = new HashMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT i.person_id, q.channel_id, q.pending_since, i.verdict FROM identity_ask q JOIN"
+            "SELECT i.person_id, q.channel_id, q.pending_since, i.verdict, q.last_asked_at FROM"
+                + " identity_ask q JOIN"
                 + " identity i ON i.id = q.identity_id WHERE i.workspace_id = ? AND i.person_id IN "
                 + in
                 + " AND q.pending_since IS NOT NULL")) {
@@ -74,7 +75,13 @@ final class FocusFacts {
           if (Category.fromCode(rs.getString(4)).authentic()) {
             waiting
                 .computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
-                .merge(rs.getLong(2), Sql.time(rs, 3), (a, b) -> a.isBefore(b) ? a : b);
+                .merge(
+                    rs.getLong(2),
+                    new Instant[] {Sql.time(rs, 3), Sql.time(rs, 5)},
+                    (a, b) ->
+                        new Instant[] {
+                          a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]
+                        });
           }
         }
       }
@@ -162,7 +169,8 @@ final class FocusFacts {
             new FocusRules.Waiting(
                 ch == 0 ? null : ch,
                 channels.getOrDefault(ch, "an unknown channel"),
-                e.getValue()));
+                e.getValue()[0],
+                e.getValue()[1]));
       }
       long[] r = recent.getOrDefault(id, new long[3]);
       out.add(

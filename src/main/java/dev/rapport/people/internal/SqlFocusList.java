@@ -138,27 +138,63 @@ public final class SqlFocusList implements FocusList {
     }
   }
 
+  /**
+   * The top of the list from the rank index alone: one table, and the ORDER BY spells out the whole
+   * index (workspace first, though it is fixed) because H2 reads an index in order only when the
+   * sort columns are its leading columns. Both databases then stop after {@code limit} rows; names
+   * and stages follow for those rows only.
+   */
+  public static final String TOP =
+      "SELECT person_id, score, reasons FROM focus_item WHERE workspace_id = ? ORDER BY"
+          + " workspace_id, score DESC, person_id FETCH FIRST ? ROWS ONLY";
+
   @Override
   public List<FocusItem> today(long workspaceId, int limit) {
-    return db.jdbi()
-        .withHandle(
-            h ->
-                h.createQuery(
-                        "SELECT f.person_id, p.display_name, p.stage, f.score, f.reasons FROM"
-                            + " focus_item f JOIN person p ON p.id = f.person_id WHERE"
-                            + " f.workspace_id = ? ORDER BY f.score DESC, f.person_id FETCH FIRST"
-                            + " ? ROWS ONLY")
-                    .bind(0, workspaceId)
-                    .bind(1, limit)
-                    .map(
-                        (rs, ctx) ->
-                            new FocusItem(
-                                rs.getLong(1),
-                                rs.getString(2),
-                                Stage.fromCode(rs.getString(3)),
-                                rs.getDouble(4),
-                                FocusRules.decode(rs.getString(5))))
-                    .list());
+    return db.transaction(
+        c -> {
+          List<Object[]> top = new ArrayList<>();
+          try (PreparedStatement ps = c.prepareStatement(TOP)) {
+            ps.setLong(1, workspaceId);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                top.add(new Object[] {rs.getLong(1), rs.getDouble(2), rs.getString(3)});
+              }
+            }
+          }
+          if (top.isEmpty()) {
+            return List.of();
+          }
+          Map<Long, Object[]> persons = new HashMap<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT id, display_name, stage FROM person WHERE id IN ("
+                      + Jdbc.marks(top.size())
+                      + ")")) {
+            for (int i = 0; i < top.size(); i++) {
+              ps.setLong(i + 1, (long) top.get(i)[0]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                persons.put(rs.getLong(1), new Object[] {rs.getString(2), rs.getString(3)});
+              }
+            }
+          }
+          List<FocusItem> out = new ArrayList<>();
+          for (Object[] t : top) {
+            Object[] p = persons.get((long) t[0]);
+            if (p != null) {
+              out.add(
+                  new FocusItem(
+                      (long) t[0],
+                      (String) p[0],
+                      Stage.fromCode((String) p[1]),
+                      (double) t[1],
+                      FocusRules.decode((String) t[2])));
+            }
+          }
+          return out;
+        });
   }
 
   @Override
