@@ -77,7 +77,7 @@ class PeopleCliTest {
         .contains("same handle 'jo' on bluesky and mastodon")
         .contains("rapport people merge -w shop 1 2");
     Run merge = run("people", "merge", "-w", "shop", "1", "2", "--database-url", url());
-    assertThat(merge.exit()).isZero();
+    assertThat(merge.exit()).as(merge.err()).isZero();
     assertThat(merge.out()).contains("merge #1, 1 identities moved");
     Run again = run("people", "merge", "-w", "shop", "3", "2", "--database-url", url());
     assertThat(again.exit()).isEqualTo(ExitCodes.REJECTED);
@@ -99,7 +99,7 @@ class PeopleCliTest {
         .startsWith("person_id,display_name,email,stage,identities,tags")
         .contains("bluesky:jo.bsky.social,market");
     Run focus = run("focus", "-w", "shop", "--database-url", url());
-    assertThat(focus.exit()).isZero();
+    assertThat(focus.exit()).as(focus.err()).isZero();
     assertThat(focus.out()).contains("Nobody waiting on you today.");
     Run done =
         run(
