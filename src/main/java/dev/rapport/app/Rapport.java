@@ -4,17 +4,31 @@ import dev.rapport.content.Posts;
 import dev.rapport.content.internal.SqlPosts;
 import dev.rapport.engagement.Conversions;
 import dev.rapport.engagement.Ledger;
+import dev.rapport.engagement.Retention;
 import dev.rapport.engagement.Revenue;
 import dev.rapport.engagement.TrackedLinks;
 import dev.rapport.engagement.Truth;
 import dev.rapport.engagement.Weights;
 import dev.rapport.engagement.internal.SqlConversions;
 import dev.rapport.engagement.internal.SqlLedger;
+import dev.rapport.engagement.internal.SqlRetention;
 import dev.rapport.engagement.internal.SqlRevenue;
 import dev.rapport.engagement.internal.SqlTrackedLinks;
 import dev.rapport.engagement.internal.SqlTruth;
+import dev.rapport.people.Directory;
+import dev.rapport.people.FocusList;
+import dev.rapport.people.Merges;
+import dev.rapport.people.Notes;
 import dev.rapport.people.People;
+import dev.rapport.people.Stages;
+import dev.rapport.people.Timeline;
+import dev.rapport.people.internal.SqlDirectory;
+import dev.rapport.people.internal.SqlFocusList;
+import dev.rapport.people.internal.SqlMerges;
+import dev.rapport.people.internal.SqlNotes;
 import dev.rapport.people.internal.SqlPeople;
+import dev.rapport.people.internal.SqlStages;
+import dev.rapport.people.internal.SqlTimeline;
 import dev.rapport.store.Database;
 import dev.rapport.store.DatabaseSettings;
 import dev.rapport.workspace.ApiTokens;
@@ -46,6 +60,13 @@ public final class Rapport implements AutoCloseable {
   private final PasswordHasher passwords;
   private final Sessions sessions;
   private final ApiTokens apiTokens;
+  private final Merges merges;
+  private final Stages stages;
+  private final Notes notes;
+  private final Timeline timeline;
+  private final FocusList focus;
+  private final Retention retention;
+  private final Directory directory;
 
   private Rapport(Database database, Clock clock) {
     this.database = database;
@@ -61,6 +82,13 @@ public final class Rapport implements AutoCloseable {
     this.passwords = new PasswordHasher(new SecureRandom());
     this.sessions = new SqlSessions(database, clock, new SecureRandom());
     this.apiTokens = new SqlApiTokens(database, clock, new SecureRandom());
+    this.merges = new SqlMerges(database);
+    this.stages = new SqlStages(database);
+    this.notes = new SqlNotes(database);
+    this.timeline = new SqlTimeline(database);
+    this.focus = new SqlFocusList(database);
+    this.retention = new SqlRetention(database);
+    this.directory = new SqlDirectory(database);
   }
 
   public static Rapport open(DatabaseSettings settings, Clock clock) {
@@ -122,6 +150,34 @@ public final class Rapport implements AutoCloseable {
 
   public ApiTokens apiTokens() {
     return apiTokens;
+  }
+
+  public Merges merges() {
+    return merges;
+  }
+
+  public Stages stages() {
+    return stages;
+  }
+
+  public Notes notes() {
+    return notes;
+  }
+
+  public Timeline timeline() {
+    return timeline;
+  }
+
+  public FocusList focus() {
+    return focus;
+  }
+
+  public Retention retention() {
+    return retention;
+  }
+
+  public Directory directory() {
+    return directory;
   }
 
   @Override

@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       ReportCommand.class,
       AnalyzeCommand.class,
+      PeopleCommand.class,
+      FocusCommand.class,
       LintCommand.class,
       ValidateContentCommand.class,
       MigrateCommand.class,

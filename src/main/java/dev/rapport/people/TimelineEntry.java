@@ -1,0 +1,21 @@
+package dev.rapport.people;
+
+import java.time.Instant;
+
+/**
+ * One thing on a person's timeline, in plain words.
+ *
+ * @param ref the id of the underlying row (engagement, conversion, note, action, stage change)
+ */
+public record TimelineEntry(
+    Instant at, Kind kind, String summary, Long identityId, Long channelId, long ref) {
+
+  /** Where the entry comes from. */
+  public enum Kind {
+    ENGAGEMENT,
+    CONVERSION,
+    NOTE,
+    BRAND_ACTION,
+    STAGE_CHANGE
+  }
+}

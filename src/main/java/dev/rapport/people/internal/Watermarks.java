@@ -1,0 +1,83 @@
+package dev.rapport.people.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads what is new in the ledger since a watermark (the highest engagement id already seen). The
+ * caller holds the workspace row lock, which ledger ingest also takes, so no ingest of this
+ * workspace is in flight with lower ids: nothing is skipped.
+ */
+final class Watermarks {
+  static final int CHUNK = 1_000;
+
+  private Watermarks() {}
+
+  static void lockWorkspace(Connection c, long workspaceId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT id FROM workspace WHERE id = ? FOR UPDATE")) {
+      ps.setLong(1, workspaceId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new IllegalArgumentException("no workspace with id " + workspaceId);
+        }
+      }
+    }
+  }
+
+  static long maxEngagementId(Connection c) throws SQLException {
+    List<Long> v = Jdbc.longs(c, "SELECT COALESCE(MAX(id), 0) FROM engagement");
+    return v.get(0);
+  }
+
+  static long maxConversionId(Connection c) throws SQLException {
+    return Jdbc.longs(c, "SELECT COALESCE(MAX(id), 0) FROM conversion").get(0);
+  }
+
+  /**
+   * Identities of this workspace with ledger events in (after, upTo]: a primary-key range, so the
+   * cost grows with the new events only.
+   */
+  static Set<Long> identitiesWithEvents(Connection c, long workspaceId, long after, long upTo)
+      throws SQLException {
+    Set<Long> out = new HashSet<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT identity_id, workspace_id FROM engagement WHERE id > ? AND id <= ?")) {
+      ps.setLong(1, after);
+      ps.setLong(2, upTo);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          if (rs.getLong(2) == workspaceId) {
+            out.add(rs.getLong(1));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  static Set<Long> personsOf(Connection c, long workspaceId, Set<Long> identityIds)
+      throws SQLException {
+    Set<Long> out = new HashSet<>();
+    for (List<Long> chunk : Jdbc.chunks(identityIds, CHUNK)) {
+      List<Object> args = new ArrayList<>();
+      args.add(workspaceId);
+      args.addAll(chunk);
+      out.addAll(
+          Jdbc.longs(
+              c,
+              "SELECT DISTINCT person_id FROM identity WHERE workspace_id = ? AND id IN ("
+                  + Jdbc.marks(chunk.size())
+                  + ")",
+              args.toArray()));
+    }
+    return out;
+  }
+}
