@@ -23,8 +23,6 @@ class PeopleCliTest {
   Run run(String... args) {
     CommandLine cl = RapportCommand.commandLine();
     // Registered here until the lead adds them to RapportCommand.
-    cl.addSubcommand(new PeopleCommand());
-    cl.addSubcommand(new FocusCommand());
     StringWriter err = new StringWriter();
     cl.setErr(new PrintWriter(err, true));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
