@@ -29,9 +29,9 @@ public record SimulationSettings(
     int regulars) {
 
   /** Demo size: every kind, a core and a visible spray period, at a small fraction of the cost. */
-  public static final int DEMO_PEOPLE = 5_000;
+  public static final int DEMO_PEOPLE = 3_000;
 
-  public static final long DEMO_ENGAGEMENTS = 60_000;
+  public static final long DEMO_ENGAGEMENTS = 36_000;
   public static final long DEFAULT_SEED = 20_240_601L;
 
   /** 18 months: long enough to show consistency, a spray-and-pray period and retention. */

@@ -20,7 +20,7 @@ class SimulationSettingsTest {
   @Test
   void regularsAreAFewHundredAtMost() {
     assertThat(SimulationSettings.defaultRegulars(300)).isEqualTo(10);
-    assertThat(SimulationSettings.demo(AS_OF).regulars()).isEqualTo(166);
+    assertThat(SimulationSettings.demo(AS_OF).regulars()).isEqualTo(100);
     assertThat(SimulationSettings.of(1_000_000, 1, 1, AS_OF).regulars()).isEqualTo(400);
   }
 
