@@ -20,6 +20,10 @@ public final class Timestamps {
   /** Returns the instant, or throws {@link IllegalArgumentException} with the reason. */
   public static Instant parse(String s) {
     String t = s.strip();
+    if (isEpochMillis(t)) {
+      // traditional_spambots_1 of cresci-2017 writes epoch milliseconds, e.g. "1183552203000L".
+      return Instant.ofEpochMilli(Long.parseLong(t, 0, t.length() - 1, 10));
+    }
     if (t.length() == 30 && t.charAt(3) == ' ' && t.charAt(19) == ' ') {
       return twitter(t);
     }
@@ -65,6 +69,18 @@ public final class Timestamps {
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("not a Twitter timestamp: \"" + t + "\"");
     }
+  }
+
+  private static boolean isEpochMillis(String t) {
+    if (t.length() < 12 || t.length() > 15 || t.charAt(t.length() - 1) != 'L') {
+      return false;
+    }
+    for (int i = 0; i < t.length() - 1; i++) {
+      if (!Character.isDigit(t.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static String abbreviate(String s) {
