@@ -104,6 +104,11 @@ public final class EvaluationProtocol {
     return rows;
   }
 
+  /** Trains on all of {@code data} with this protocol's settings and removed features. */
+  public ModelScorer train(List<LabelledProfile> data) {
+    return AuthenticityTraining.train(data, settings, removedFeatures);
+  }
+
   /** Scores {@code test} with a trained model and with the rules. */
   public Row evaluate(ModelScorer m, String name, String scope, List<LabelledProfile> test) {
     boolean[] y = labels(test);

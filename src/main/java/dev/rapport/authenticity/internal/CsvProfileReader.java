@@ -37,9 +37,13 @@ final class CsvProfileReader implements ProfileReader {
   private final Columns c;
 
   CsvProfileReader(InputStream in, String name, ReadOptions options) {
+    this(in, name, options, new ReadErrors(options.maxErrors()));
+  }
+
+  CsvProfileReader(InputStream in, String name, ReadOptions options, ReadErrors errors) {
     this.name = name;
     this.options = options;
-    this.errors = new ReadErrors(options.maxErrors());
+    this.errors = errors;
     Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
     try {
       this.csv =

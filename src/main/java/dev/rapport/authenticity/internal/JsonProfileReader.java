@@ -28,11 +28,16 @@ final class JsonProfileReader implements ProfileReader {
   private final ReadErrors errors;
 
   JsonProfileReader(InputStream in, String name, ReadOptions options, boolean lines) {
+    this(in, name, options, lines, new ReadErrors(options.maxErrors()));
+  }
+
+  JsonProfileReader(
+      InputStream in, String name, ReadOptions options, boolean lines, ReadErrors errors) {
     this.in = in;
     this.name = name;
     this.options = options;
     this.lines = lines;
-    this.errors = new ReadErrors(options.maxErrors());
+    this.errors = errors;
   }
 
   @Override

@@ -29,6 +29,9 @@ public final class Reasons {
     PROTECTED
   }
 
+  /** Mean bigram log-probability below which a handle reads like random letters. */
+  static final float RANDOM_HANDLE = -3.4f;
+
   private Reasons() {}
 
   /**
@@ -57,7 +60,7 @@ public final class Reasons {
         break;
       }
       used[best] = true;
-      out.add(say(groups[best], p, x));
+      out.add(say(groups[best], p, x, towardBot));
     }
     return out;
   }
@@ -81,7 +84,7 @@ public final class Reasons {
     };
   }
 
-  private static String say(Group g, ProfileSnapshot p, float[] x) {
+  private static String say(Group g, ProfileSnapshot p, float[] x, boolean towardBot) {
     return switch (g) {
       case NETWORK ->
           "follows "
@@ -108,7 +111,10 @@ public final class Reasons {
         if (digits >= 3) {
           yield h + " has " + (int) digits + " digits";
         }
-        yield likelihood < -3.4f ? h + " reads like random letters" : h + " reads like a name";
+        if (likelihood < RANDOM_HANDLE) {
+          yield h + " reads like random letters";
+        }
+        yield towardBot ? h + ", " + p.handle().length() + " characters" : h + " reads like a name";
       }
       case NAME ->
           p.displayName() == null
