@@ -87,7 +87,8 @@ final class JsonProfileParser {
     if (fieldError != null) {
       throw new MalformedProfileException(where, fieldErrorName, fieldError);
     }
-    if (wrapper && d.id == null && d.handle == null) {
+    if (wrapper) {
+      // The profiles inside were emitted; the draft now holds the last of them.
       return;
     }
     if (d.id == null && d.handle == null) {

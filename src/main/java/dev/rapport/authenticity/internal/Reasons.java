@@ -102,8 +102,14 @@ public final class Reasons {
                     + " old";
         yield a + ", " + count(p.postsCount()) + " posts";
       }
-      case LIKES -> "has liked " + count(p.likesCount()) + " posts";
-      case LISTS -> "on " + count(p.listedCount()) + " public lists";
+      case LIKES ->
+          p.likesCount() == null
+              ? "does not show how many posts it liked"
+              : "has liked " + count(p.likesCount()) + " posts";
+      case LISTS ->
+          p.listedCount() == null
+              ? "does not show how many lists it is on"
+              : "on " + count(p.listedCount()) + " public lists";
       case HANDLE -> {
         float likelihood = x[Feature.HANDLE_LIKELIHOOD.ordinal()];
         float digits = x[Feature.HANDLE_DIGITS.ordinal()];
