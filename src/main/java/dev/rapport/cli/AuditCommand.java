@@ -167,13 +167,12 @@ public final class AuditCommand implements Callable<Integer> {
     try (ProgressBar bar = noProgress ? null : bar(size, err)) {
       outcome = auditor.run(files, sink, bytes -> step(bar, bytes));
     } catch (MalformedProfileException e) {
-      err.println("audit stopped: " + e.getMessage());
-      err.flush();
-      return 2;
-    } finally {
       if (exportWriter != null) {
         exportWriter.close();
       }
+      err.println("audit stopped: " + e.getMessage());
+      err.flush();
+      return 2;
     }
     String source =
         files.size() == 1 ? files.get(0).getFileName().toString() : files.size() + " files";
@@ -183,6 +182,9 @@ public final class AuditCommand implements Callable<Integer> {
     AuditReport report =
         outcome.audit().report(source, scorer.source(), outcome.badRecords(), null);
     sink.completed(report);
+    if (exportWriter != null) {
+      exportWriter.close();
+    }
     for (String d : outcome.badRecordDetails()) {
       err.println("skipped: " + d);
     }
