@@ -30,7 +30,7 @@ public record TrainingSettings(
     double threshold) {
 
   public static final TrainingSettings DEFAULTS =
-      new TrainingSettings(150, 5, 0.1, 0.8, 0.8, 1.0, 1.0, 20261126L, 2, 3, 0.5);
+      new TrainingSettings(100, 4, 0.15, 0.8, 0.8, 1.0, 1.0, 20261126L, 2, 3, 0.5);
 
   public TrainingSettings {
     if (rounds < 1 || maxDepth < 1 || maxDepth > 12) {
