@@ -30,7 +30,6 @@ final class ProfileDraft {
   Boolean protectedAccount;
   String language;
   Instant lastActivityAt;
-  String label;
 
   void clear() {
     platform = null;
@@ -54,7 +53,6 @@ final class ProfileDraft {
     protectedAccount = null;
     language = null;
     lastActivityAt = null;
-    label = null;
   }
 
   ProfileSnapshot build(Instant defaultObservedAt) {
