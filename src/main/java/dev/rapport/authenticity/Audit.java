@@ -38,6 +38,8 @@ public final class Audit {
   private double coverageSum;
   private long targetMatch;
   private long targetJudged;
+  private long flagged;
+  private long flaggedExplained;
 
   public Audit(TargetAudience target) {
     this.target = target;
@@ -57,6 +59,14 @@ public final class Audit {
           targetMatch += fit == TargetAudience.Fit.MATCH ? 1 : 0;
         }
       }
+      return;
+    }
+    boolean unexplained = c == Category.SUSPICIOUS && v.reasons().isEmpty();
+    if (c == Category.SUSPICIOUS) {
+      flagged++;
+      flaggedExplained += unexplained ? 0 : 1;
+    }
+    if (unexplained) {
       return;
     }
     if (c != Category.UNKNOWN) {
@@ -92,6 +102,8 @@ public final class Audit {
     coverageSum += other.coverageSum;
     targetMatch += other.targetMatch;
     targetJudged += other.targetJudged;
+    flagged += other.flagged;
+    flaggedExplained += other.flaggedExplained;
   }
 
   public long total() {
@@ -123,8 +135,8 @@ public final class Audit {
             .limit(10)
             .map(e -> new AuditReport.ReasonCount(e.getKey(), e.getValue()))
             .toList();
-    List<Flagged> flagged = new ArrayList<>(suspicious);
-    flagged.sort(BY_PROBABILITY.reversed());
+    List<Flagged> shown = new ArrayList<>(suspicious);
+    shown.sort(BY_PROBABILITY.reversed());
     long total = total();
     return AuditReport.of(
         source,
@@ -134,10 +146,12 @@ public final class Audit {
         realReach,
         total == 0 ? 0 : coverageSum / total,
         topReasons,
-        flagged,
+        shown,
         target,
         targetMatch,
         targetJudged,
+        flagged,
+        flaggedExplained,
         badRecords,
         engagement);
   }

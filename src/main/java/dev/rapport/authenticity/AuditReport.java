@@ -15,6 +15,8 @@ import java.util.Map;
  *       engaged share of authentic followers + 0.15 × (1 − bot-engagement share))}; an ingredient
  *       the audit does not know is left out and the weights of the others are scaled up to sum to
  *       one ({@link #qualityBasis()} says which were used);
+ *   <li><b>flagged / flaggedExplained</b>: suspicious accounts, and how many of them were explained
+ *       (all, unless the audit sampled; reasons and the accounts shown come from those);
  *   <li><b>target fit</b>: authentic followers matching the target audience / authentic followers
  *       that could be judged.
  * </ul>
@@ -35,6 +37,8 @@ public record AuditReport(
     TargetAudience target,
     long targetMatches,
     long targetJudged,
+    long flagged,
+    long flaggedExplained,
     long badRecords) {
 
   public static final double WEIGHT_AUTHENTIC = 0.60;
@@ -62,6 +66,8 @@ public record AuditReport(
       TargetAudience target,
       long targetMatches,
       long targetJudged,
+      long flaggedCount,
+      long explainedCount,
       long badRecords,
       EngagementSummary engagement) {
     long authentic = 0;
@@ -103,6 +109,8 @@ public record AuditReport(
         target,
         targetMatches,
         targetJudged,
+        flaggedCount,
+        explainedCount,
         badRecords);
   }
 

@@ -42,13 +42,27 @@ public final class AuditReports {
               Locale.ROOT, "  %-18s %10s  %6s%n", c.label(), n(r.count(c)), pct(r.share(c))));
     }
     if (!r.topReasons().isEmpty()) {
-      b.append('\n').append("Why accounts were flagged (most common reasons)").append('\n');
+      b.append('\n').append("Why accounts were flagged (most common reasons");
+      if (r.flaggedExplained() < r.flagged()) {
+        b.append(
+            String.format(
+                Locale.ROOT,
+                ", from a sample of %s of the %s suspicious accounts",
+                n(r.flaggedExplained()),
+                n(r.flagged())));
+      }
+      b.append(")\n");
       for (AuditReport.ReasonCount rc : r.topReasons()) {
         b.append(String.format(Locale.ROOT, "  %10s×  %s%n", n(rc.count()), rc.reason()));
       }
     }
     if (!r.mostSuspicious().isEmpty()) {
-      b.append('\n').append("Most suspicious accounts").append('\n');
+      b.append('\n')
+          .append(
+              r.flaggedExplained() < r.flagged()
+                  ? "Most suspicious accounts in that sample (export them all with --suspicious)"
+                  : "Most suspicious accounts")
+          .append('\n');
       for (Audit.Flagged f : r.mostSuspicious()) {
         b.append(
             String.format(
@@ -104,6 +118,8 @@ public final class AuditReports {
     root.put("qualityBasis", r.qualityBasis());
     root.put("meanCoverage", r.meanCoverage());
     root.put("badRecords", r.badRecords());
+    root.put("flagged", r.flagged());
+    root.put("flaggedExplained", r.flaggedExplained());
     ObjectNode cats = root.putObject("categories");
     for (Category c : Category.values()) {
       cats.putObject(c.code()).put("count", r.count(c)).put("share", r.share(c));

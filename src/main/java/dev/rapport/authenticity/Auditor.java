@@ -17,9 +17,25 @@ import java.util.function.LongConsumer;
  * @param read reading options (bad-record budget, observation time for records without one)
  * @param target the workspace's target audience, or {@link TargetAudience#none()}
  * @param now the time of the audit
+ * @param explainEveryFlagged compute reasons for every suspicious account (needed when an export or
+ *     a store receives the verdicts); otherwise only a deterministic sample of one in {@link
+ *     #SAMPLE} flagged accounts (by id hash) is explained, for the reason tally and the accounts
+ *     shown — exact TreeSHAP is the costliest step of an audit
  */
 public record Auditor(
-    Scorer scorer, int threads, ReadOptions read, TargetAudience target, Instant now) {
+    Scorer scorer,
+    int threads,
+    ReadOptions read,
+    TargetAudience target,
+    Instant now,
+    boolean explainEveryFlagged) {
+
+  public static final int SAMPLE = 8;
+
+  /** An audit that explains every flagged account. */
+  public Auditor(Scorer scorer, int threads, ReadOptions read, TargetAudience target, Instant now) {
+    this(scorer, threads, read, target, now, true);
+  }
 
   /** What a run produced: the aggregate and the bad records met. */
   public record Outcome(Audit audit, long badRecords, List<String> badRecordDetails) {}
@@ -37,8 +53,16 @@ public record Auditor(
     return new ParallelAudit(this).run(files, sink, progress);
   }
 
+  static boolean sampled(ProfileSnapshot p) {
+    String id = p.platformUserId() != null ? p.platformUserId() : p.handle();
+    return id == null || Math.floorMod(id.hashCode(), SAMPLE) == 0;
+  }
+
   /** Scores one profile the way audits do. */
   public Verdict verdict(ProfileSnapshot p) {
-    return scorer instanceof ModelScorer m ? m.score(p, now, false) : scorer.score(p, now);
+    if (scorer instanceof ModelScorer m) {
+      return m.score(p, now, false, explainEveryFlagged || sampled(p));
+    }
+    return scorer.score(p, now);
   }
 }

@@ -79,6 +79,15 @@ public final class ModelScorer implements Scorer {
    * (audits only show reasons for the accounts they flag, and TreeSHAP is the costly part).
    */
   public Verdict score(ProfileSnapshot p, Instant now, boolean explain) {
+    return score(p, now, explain, true);
+  }
+
+  /**
+   * Scores one profile, computing TreeSHAP reasons for authentic verdicts only when {@code
+   * explain}, and for suspicious verdicts only when {@code explainFlagged} (a suspicious verdict
+   * without it has no reasons).
+   */
+  public Verdict score(ProfileSnapshot p, Instant now, boolean explain, boolean explainFlagged) {
     double coverage = coverage(p);
     if (Boolean.TRUE.equals(p.declaredBot())) {
       return new Verdict(
@@ -98,7 +107,7 @@ public final class ModelScorer implements Scorer {
     boolean towardBot = c == Category.SUSPICIOUS;
     double probability = towardBot ? bot : 1 - bot;
     List<String> reasons;
-    if (c == Category.SUSPICIOUS || explain) {
+    if (c == Category.SUSPICIOUS ? explainFlagged : explain) {
       reasons = Reasons.top(p, k.lastFeatures(), k.explainLast(), towardBot, MAX_REASONS);
     } else {
       reasons = List.of();

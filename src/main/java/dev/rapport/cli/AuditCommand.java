@@ -55,6 +55,11 @@ public final class AuditCommand implements Callable<Integer> {
     csv
   }
 
+  /**
+   * Files smaller than this (about 150,000 profiles) always have every flagged account explained.
+   */
+  static final long EXPLAIN_ALL_BELOW_BYTES = 64L << 20;
+
   @Spec CommandSpec spec;
 
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Profile files")
@@ -113,6 +118,14 @@ public final class AuditCommand implements Callable<Integer> {
       description = "Worker threads (default: all cores)")
   int threads = Runtime.getRuntime().availableProcessors();
 
+  @Option(
+      names = "--explain-all",
+      description =
+          "Explain every suspicious account (implied by --suspicious and by storing); otherwise"
+              + " files of 64 MiB and more have a sample of one in 8 explained for the reasons"
+              + " shown")
+  boolean explainAll;
+
   @Option(names = "--no-progress", description = "No progress bar")
   boolean noProgress;
 
@@ -145,12 +158,22 @@ public final class AuditCommand implements Callable<Integer> {
             TargetAudience.list(languages),
             TargetAudience.list(places));
     ModelScorer scorer = ModelScorer.load();
-    Auditor auditor =
-        new Auditor(scorer, threads, new ReadOptions(maxErrors, observed), target, observed);
     long size = 0;
     for (Path f : files) {
       size += Files.size(f);
     }
+    AuditSink storing = noStore || store == null ? AuditSink.NONE : store;
+    Auditor auditor =
+        new Auditor(
+            scorer,
+            threads,
+            new ReadOptions(maxErrors, observed),
+            target,
+            observed,
+            suspicious != null
+                || storing != AuditSink.NONE
+                || explainAll
+                || size < EXPLAIN_ALL_BELOW_BYTES);
     Writer exportWriter =
         suspicious == null ? null : Files.newBufferedWriter(suspicious, StandardCharsets.UTF_8);
     AuditSink export =
@@ -161,7 +184,6 @@ public final class AuditCommand implements Callable<Integer> {
                 suspicious.toString().toLowerCase(Locale.ROOT).endsWith(".json")
                     ? SuspiciousExport.Format.JSON
                     : SuspiciousExport.Format.CSV);
-    AuditSink storing = noStore || store == null ? AuditSink.NONE : store;
     AuditSink sink = both(export, storing);
     Auditor.Outcome outcome;
     try (ProgressBar bar = noProgress ? null : bar(size, err)) {

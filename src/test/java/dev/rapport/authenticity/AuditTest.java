@@ -48,6 +48,25 @@ class AuditTest {
   }
 
   @Test
+  void aSampledAuditExplainsOnlyTheSampleAndSaysSo() {
+    Auditor sampling =
+        new Auditor(ModelScorer.load(), 2, new ReadOptions(0, NOW), BAKERS_IN_LYON, NOW, false);
+    Auditor.Outcome o =
+        sampling.run(List.of(Fixtures.path("audience.jsonl")), AuditSink.NONE, bytes -> {});
+    AuditReport r = o.audit().report("audience.jsonl", "model-v1", 0, null);
+
+    // ids "5" and "6" hash outside the one-in-8 sample
+    assertThat(r.flagged()).isEqualTo(2);
+    assertThat(r.flaggedExplained()).isZero();
+    assertThat(r.count(Category.SUSPICIOUS)).isEqualTo(2);
+    assertThat(r.mostSuspicious()).isEmpty();
+    assertThat(AuditReports.text(r))
+        .contains("from a sample of 0 of the 2 suspicious accounts")
+        .doesNotContain("@xk7d2q9f3");
+    assertThat(audit().flaggedExplained()).isEqualTo(2);
+  }
+
+  @Test
   void reasonsAreCountedByTheirShape() {
     assertThat(Audit.pattern("follows 4,812 accounts, followed by 12"))
         .isEqualTo("follows N accounts, followed by N");
