@@ -87,7 +87,8 @@ public final class EvalCommand implements Runnable {
     public Integer call() {
       PrintWriter w = spec.commandLine().getOut();
       List<Path> paths =
-          DataPaths.resolve(data, System.getenv(DataPaths.ENV), List.of("bots/cresci-2017"));
+          TrainCommand.DataPaths.resolve(
+              data, System.getenv(TrainCommand.DataPaths.ENV), List.of("bots/cresci-2017"));
       Instant observed =
           observedAt == null ? null : observedAt.atStartOfDay(ZoneOffset.UTC).toInstant();
       List<LabelledProfile> profiles = LabelledData.read(paths, new ReadOptions(0, observed));

@@ -41,6 +41,37 @@ public final class TrainCommand implements Runnable {
 
   @Spec CommandSpec spec;
 
+  /**
+   * Where labelled data lives: {@code --data}, else {@code $RAPPORT_DATA_DIR/<default subdirs>}.
+   */
+  static final class DataPaths {
+
+    static final String ENV = "RAPPORT_DATA_DIR";
+
+    static List<Path> resolve(List<Path> given, String envValue, List<String> defaultSubdirs) {
+      if (given != null && !given.isEmpty()) {
+        return given;
+      }
+      if (envValue == null || envValue.isBlank()) {
+        throw new IllegalArgumentException("no --data given and " + ENV + " is not set");
+      }
+      List<Path> out = new ArrayList<>();
+      for (String s : defaultSubdirs) {
+        Path p = Path.of(envValue, s);
+        if (Files.isDirectory(p)) {
+          out.add(p);
+        }
+      }
+      if (out.isEmpty()) {
+        throw new IllegalArgumentException(
+            "none of " + defaultSubdirs + " found under " + envValue);
+      }
+      return out;
+    }
+
+    private DataPaths() {}
+  }
+
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
