@@ -1,0 +1,57 @@
+package dev.rapport.benchmarks;
+
+import dev.rapport.app.Rapport;
+import dev.rapport.engagement.Truth;
+import dev.rapport.engagement.TruthSummary;
+import dev.rapport.store.DatabaseSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Times the dashboard's truth queries on an existing workspace: the first call (cold) and the
+ * median of five more. Each call asks at a different second, so that the database cannot answer
+ * from a cached result of the same statement.
+ *
+ * <p>Run: {@code scripts/bench-truth.sh JDBC_URL WORKSPACE_SLUG AS_OF}.
+ */
+public final class TruthTimings {
+
+  public static void main(String[] args) {
+    DatabaseSettings s = new DatabaseSettings(args[0], "sa", "", 4, null);
+    Instant asOf = Instant.parse(args[2]);
+    try (Rapport r = Rapport.open(s, Clock.systemUTC())) {
+      long ws = r.workspaces().bySlug(args[1]).orElseThrow().id();
+      for (String what : List.of("summary", "weeks", "posts")) {
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+          Instant at = asOf.plusSeconds(i);
+          long t = System.nanoTime();
+          switch (what) {
+            case "summary" -> r.truth().summary(ws, at, Truth.DEFAULT_WINDOW);
+            case "weeks" -> r.truth().weeks(ws, at.minus(Duration.ofDays(364)), at);
+            default -> r.truth().posts(ws, at.minus(Duration.ofDays(90)), at, 20);
+          }
+          ms.add((System.nanoTime() - t) / 1e6);
+        }
+        List<Double> warm = new ArrayList<>(ms.subList(1, ms.size()));
+        Collections.sort(warm);
+        System.out.printf(
+            Locale.ROOT, "%s: cold %.0f ms, warm median %.0f ms%n", what, ms.get(0), warm.get(2));
+      }
+      TruthSummary sum = r.truth().summary(ws, asOf, Truth.DEFAULT_WINDOW);
+      System.out.printf(
+          Locale.ROOT,
+          "followers %d, authentic %d, engaged %d, core %d, ledger events %d%n",
+          sum.followers(),
+          sum.authenticFollowers(),
+          sum.engagedAudience(),
+          sum.core(),
+          r.ledger().count(ws));
+    }
+  }
+}
