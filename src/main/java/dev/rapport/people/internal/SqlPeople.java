@@ -40,6 +40,12 @@ public final class SqlPeople implements People {
 
   static final int CHUNK = 1_000;
 
+  private static final String IDENTITY_COLUMNS =
+      "SELECT id, workspace_id, person_id, platform, platform_user_id, handle, display_name,"
+          + " verdict, follows, last_engaged_at, engagements FROM identity";
+  private static final String PERSON_COLUMNS =
+      "SELECT id, workspace_id, display_name, email, stage FROM person";
+
   private final Jdbi jdbi;
   private final Database db;
   private final Clock clock;
@@ -406,10 +412,7 @@ public final class SqlPeople implements People {
   public Optional<Identity> identity(long workspaceId, long identityId) {
     return jdbi.withHandle(
         h ->
-            h.createQuery(
-                    "SELECT id, workspace_id, person_id, platform, platform_user_id, handle,"
-                        + " display_name, verdict, follows, last_engaged_at, engagements FROM"
-                        + " identity WHERE workspace_id = ? AND id = ?")
+            h.createQuery(IDENTITY_COLUMNS + " WHERE workspace_id = ? AND id = ?")
                 .bind(0, workspaceId)
                 .bind(1, identityId)
                 .map((rs, ctx) -> identity(rs))
@@ -421,9 +424,7 @@ public final class SqlPeople implements People {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "SELECT id, workspace_id, person_id, platform, platform_user_id, handle,"
-                        + " display_name, verdict, follows, last_engaged_at, engagements FROM"
-                        + " identity WHERE workspace_id = ? AND person_id = ? ORDER BY id")
+                    IDENTITY_COLUMNS + " WHERE workspace_id = ? AND person_id = ? ORDER BY id")
                 .bind(0, workspaceId)
                 .bind(1, personId)
                 .map((rs, ctx) -> identity(rs))
@@ -434,19 +435,10 @@ public final class SqlPeople implements People {
   public Optional<Person> person(long workspaceId, long personId) {
     return jdbi.withHandle(
         h ->
-            h.createQuery(
-                    "SELECT id, workspace_id, display_name, email, stage FROM person WHERE"
-                        + " workspace_id = ? AND id = ?")
+            h.createQuery(PERSON_COLUMNS + " WHERE" + " workspace_id = ? AND id = ?")
                 .bind(0, workspaceId)
                 .bind(1, personId)
-                .map(
-                    (rs, ctx) ->
-                        new Person(
-                            rs.getLong(1),
-                            rs.getLong(2),
-                            rs.getString(3),
-                            rs.getString(4),
-                            Stage.fromCode(rs.getString(5))))
+                .map((rs, ctx) -> person(rs))
                 .findOne());
   }
 
@@ -473,9 +465,8 @@ public final class SqlPeople implements People {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "SELECT id, workspace_id, person_id, platform, platform_user_id, handle,"
-                        + " display_name, verdict, follows, last_engaged_at, engagements FROM"
-                        + " identity WHERE workspace_id = ? AND platform = ? AND (handle = ? OR"
+                    IDENTITY_COLUMNS
+                        + " WHERE workspace_id = ? AND platform = ? AND (handle = ? OR"
                         + " handle = ?) ORDER BY id FETCH FIRST 1 ROWS ONLY")
                 .bind(0, workspaceId)
                 .bind(1, platform.code())
@@ -490,18 +481,12 @@ public final class SqlPeople implements People {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "SELECT id, workspace_id, display_name, email, stage FROM person WHERE"
+                    PERSON_COLUMNS
+                        + " WHERE"
                         + " workspace_id = ? AND email = ? ORDER BY id FETCH FIRST 1 ROWS ONLY")
                 .bind(0, workspaceId)
                 .bind(1, email.trim().toLowerCase(java.util.Locale.ROOT))
-                .map(
-                    (rs, ctx) ->
-                        new Person(
-                            rs.getLong(1),
-                            rs.getLong(2),
-                            rs.getString(3),
-                            rs.getString(4),
-                            Stage.fromCode(rs.getString(5))))
+                .map((rs, ctx) -> person(rs))
                 .findOne());
   }
 
@@ -530,6 +515,15 @@ public final class SqlPeople implements People {
                 .bind(0, workspaceId)
                 .mapTo(Long.class)
                 .one());
+  }
+
+  private static Person person(ResultSet rs) throws SQLException {
+    return new Person(
+        rs.getLong(1),
+        rs.getLong(2),
+        rs.getString(3),
+        rs.getString(4),
+        Stage.fromCode(rs.getString(5)));
   }
 
   private static Identity identity(ResultSet rs) throws SQLException {
