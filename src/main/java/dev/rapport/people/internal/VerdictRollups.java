@@ -47,17 +47,19 @@ final class VerdictRollups {
     String marks = String.join(",", Collections.nCopies(to - from, "?"));
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT id, verdict, engagements FROM identity WHERE workspace_id = ? AND id IN ("
+            // By primary key only, the workspace checked here (see SqlLedger.verdictsOf).
+            "SELECT id, verdict, engagements, workspace_id FROM identity WHERE id IN ("
                 + marks
                 + ")")) {
-      ps.setLong(1, workspaceId);
       for (int i = from; i < to; i++) {
-        ps.setLong(2 + i - from, ids[i]);
+        ps.setLong(1 + i - from, ids[i]);
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          before.put(rs.getLong(1), rs.getString(2));
-          engaged.put(rs.getLong(1), rs.getLong(3));
+          if (rs.getLong(4) == workspaceId) {
+            before.put(rs.getLong(1), rs.getString(2));
+            engaged.put(rs.getLong(1), rs.getLong(3));
+          }
         }
       }
     }
