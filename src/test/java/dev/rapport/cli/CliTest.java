@@ -2,47 +2,19 @@ package dev.rapport.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The rapport command end to end on an embedded database: exit codes and what a person reads. */
 class CliTest {
 
   @TempDir Path dir;
 
-  record Run(int exit, String out, String err) {}
-
-  Run run(String... args) {
-    CommandLine cl = RapportCommand.commandLine();
-    StringWriter err = new StringWriter();
-    cl.setErr(new PrintWriter(err, true));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
-    PrintStream old = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-    try {
-      int code = cl.execute(args);
-      cl.getOut().flush();
-      return new Run(
-          code,
-          out.toString(StandardCharsets.UTF_8),
-          err + errBytes.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(old);
-      System.setErr(oldErr);
-    }
+  CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   String url() {
@@ -72,7 +44,7 @@ class CliTest {
         "platform,user_id,handle,observed_at,followers,following,follows_channel\n"
             + "bluesky,did:plc:a,a.test,2026-06-01,120,90,shop.test\n"
             + "bluesky,did:plc:b,b.test,2026-06-01,2,3900,shop.test\n");
-    Run imported =
+    CliRun imported =
         run(
             "import",
             "csv",
@@ -88,7 +60,7 @@ class CliTest {
 
     Path bad = dir.resolve("bad.csv");
     Files.writeString(bad, "platform,user_id,observed_at,followers\nbluesky,x,2026-06-01,lots\n");
-    Run refused =
+    CliRun refused =
         run(
             "import",
             "csv",
@@ -104,15 +76,15 @@ class CliTest {
         .contains("nothing was written")
         .contains("line 2, column followers: not a whole number: 'lots'");
 
-    Run report = run("report", "-w", "shop", "--database-url", url());
+    CliRun report = run("report", "-w", "shop", "--database-url", url());
     assertThat(report.exit()).isZero();
     assertThat(report.out())
         .contains("Followers the platforms show")
         .containsPattern("Authentic followers\\s+1\\s+50\\.0%");
-    Run json = run("report", "-w", "shop", "--format", "json", "--database-url", url());
+    CliRun json = run("report", "-w", "shop", "--format", "json", "--database-url", url());
     assertThat(json.out()).contains("\"vanityFollowers\" : 40");
 
-    Run missing = run("report", "-w", "nope", "--database-url", url());
+    CliRun missing = run("report", "-w", "nope", "--database-url", url());
     assertThat(missing.exit()).isEqualTo(ExitCodes.NOT_FOUND);
     assertThat(missing.err()).contains("no workspace 'nope'");
   }

@@ -2,45 +2,18 @@ package dev.rapport.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** rapport people … and rapport focus … end to end on an embedded database. */
 class PeopleCliTest {
 
   @TempDir Path dir;
 
-  record Run(int exit, String out, String err) {}
-
-  Run run(String... args) {
-    CommandLine cl = RapportCommand.commandLine();
-    // Registered here until the lead adds them to RapportCommand.
-    StringWriter err = new StringWriter();
-    cl.setErr(new PrintWriter(err, true));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    PrintStream old = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-    try {
-      int code = cl.execute(args);
-      return new Run(
-          code,
-          out.toString(StandardCharsets.UTF_8),
-          err + errBytes.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(old);
-      System.setErr(oldErr);
-    }
+  CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   String url() {
@@ -70,14 +43,14 @@ class PeopleCliTest {
                     url())
                 .exit())
         .isZero();
-    Run suggest = run("people", "suggest", "-w", "shop", "--database-url", url());
+    CliRun suggest = run("people", "suggest", "-w", "shop", "--database-url", url());
     assertThat(suggest.out())
         .contains("same handle 'jo' on bluesky and mastodon")
         .contains("rapport people merge -w shop 1 2");
-    Run merge = run("people", "merge", "-w", "shop", "1", "2", "--database-url", url());
+    CliRun merge = run("people", "merge", "-w", "shop", "1", "2", "--database-url", url());
     assertThat(merge.exit()).as(merge.err()).isZero();
     assertThat(merge.out()).contains("merge #1, 1 identities moved");
-    Run again = run("people", "merge", "-w", "shop", "3", "2", "--database-url", url());
+    CliRun again = run("people", "merge", "-w", "shop", "3", "2", "--database-url", url());
     assertThat(again.exit()).isEqualTo(ExitCodes.REJECTED);
     assertThat(run("people", "undo", "-w", "shop", "1", "--database-url", url()).out())
         .contains("person 2 is back");
@@ -87,19 +60,19 @@ class PeopleCliTest {
         .isZero();
     assertThat(run("people", "tag", "-w", "shop", "1", "Market", "--database-url", url()).exit())
         .isZero();
-    Run show = run("people", "show", "-w", "shop", "1", "--database-url", url());
+    CliRun show = run("people", "show", "-w", "shop", "1", "--database-url", url());
     assertThat(show.out()).contains("tags: market").contains("note: Met at the market");
-    Run json =
+    CliRun json =
         run("people", "show", "-w", "shop", "1", "--format", "json", "--database-url", url());
     assertThat(json.out()).contains("\"tags\" : [ \"market\" ]");
-    Run export = run("people", "export", "-w", "shop", "--database-url", url());
+    CliRun export = run("people", "export", "-w", "shop", "--database-url", url());
     assertThat(export.out())
         .startsWith("person_id,display_name,email,stage,identities,tags")
         .contains("bluesky:jo.bsky.social,market");
-    Run focus = run("focus", "-w", "shop", "--database-url", url());
+    CliRun focus = run("focus", "-w", "shop", "--database-url", url());
     assertThat(focus.exit()).as(focus.err()).isZero();
     assertThat(focus.out()).contains("Nobody waiting on you today.");
-    Run done =
+    CliRun done =
         run(
             "focus",
             "done",
