@@ -15,6 +15,7 @@ import dev.rapport.engagement.internal.SqlRetention;
 import dev.rapport.engagement.internal.SqlRevenue;
 import dev.rapport.engagement.internal.SqlTrackedLinks;
 import dev.rapport.engagement.internal.SqlTruth;
+import dev.rapport.people.Audits;
 import dev.rapport.people.Directory;
 import dev.rapport.people.FocusList;
 import dev.rapport.people.Merges;
@@ -22,6 +23,7 @@ import dev.rapport.people.Notes;
 import dev.rapport.people.People;
 import dev.rapport.people.Stages;
 import dev.rapport.people.Timeline;
+import dev.rapport.people.internal.SqlAudits;
 import dev.rapport.people.internal.SqlDirectory;
 import dev.rapport.people.internal.SqlFocusList;
 import dev.rapport.people.internal.SqlMerges;
@@ -72,6 +74,7 @@ public final class Rapport implements AutoCloseable {
   private final Directory directory;
 
   private final Connections connections;
+  private final Audits audits;
 
   private Rapport(Database database, Clock clock, SecretBox secrets) {
     this.database = database;
@@ -95,6 +98,7 @@ public final class Rapport implements AutoCloseable {
     this.retention = new SqlRetention(database);
     this.directory = new SqlDirectory(database);
     this.connections = new SqlConnections(database, secrets, clock);
+    this.audits = new SqlAudits(database, people, clock);
   }
 
   /**
@@ -117,6 +121,10 @@ public final class Rapport implements AutoCloseable {
    */
   public static Rapport on(Database database, Clock clock) {
     return new Rapport(database, clock, SecretBox.ephemeral());
+  }
+
+  public Audits audits() {
+    return audits;
   }
 
   public Connections connections() {

@@ -1,5 +1,6 @@
 package dev.rapport.cli;
 
+import dev.rapport.app.Rapport;
 import dev.rapport.authenticity.AuditReport;
 import dev.rapport.authenticity.AuditReports;
 import dev.rapport.authenticity.AuditSink;
@@ -11,6 +12,8 @@ import dev.rapport.authenticity.ReadOptions;
 import dev.rapport.authenticity.SuspiciousExport;
 import dev.rapport.authenticity.TargetAudience;
 import dev.rapport.authenticity.Verdict;
+import dev.rapport.workspace.Channel;
+import dev.rapport.workspace.Workspace;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -30,6 +33,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -62,6 +66,8 @@ public final class AuditCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Mixin DatabaseOption db;
+
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Profile files")
   List<Path> files;
 
@@ -75,12 +81,17 @@ public final class AuditCommand implements Callable<Integer> {
   boolean noStore;
 
   @Option(
-      names = "--workspace",
+      names = {"-w", "--workspace"},
       paramLabel = "W",
-      description = "Workspace the audience belongs to")
+      description =
+          "Workspace the audience belongs to: verdicts, profiles and the audit are stored there"
+              + " (unless --no-store)")
   String workspace;
 
-  @Option(names = "--channel", paramLabel = "C", description = "Channel the audience follows")
+  @Option(
+      names = "--channel",
+      paramLabel = "HANDLE",
+      description = "The workspace's channel these accounts follow (recorded as its followers)")
   String channel;
 
   @Option(
@@ -130,23 +141,45 @@ public final class AuditCommand implements Callable<Integer> {
   boolean noProgress;
 
   private final Clock clock;
-  private final AuditSink store;
 
-  /** Without a store: audits run as with {@code --no-store}. */
   public AuditCommand() {
-    this(Clock.systemUTC(), null);
+    this(Clock.systemUTC());
   }
 
-  /**
-   * @param store where verdicts and audits are kept (wired by the application), or null
-   */
-  public AuditCommand(Clock clock, AuditSink store) {
+  public AuditCommand(Clock clock) {
     this.clock = clock;
-    this.store = store;
   }
 
   @Override
   public Integer call() throws IOException {
+    if (noStore || workspace == null) {
+      return audit(AuditSink.NONE);
+    }
+    try (Rapport r = db.open()) {
+      Workspace w = DatabaseOption.workspace(r, workspace);
+      Long channelId = null;
+      if (channel != null) {
+        String wanted = channel.strip().replaceFirst("^@", "");
+        channelId =
+            r.workspaces().channels(w.id()).stream()
+                .filter(c -> c.handle().replaceFirst("^@", "").equalsIgnoreCase(wanted))
+                .map(Channel::id)
+                .findFirst()
+                .orElseThrow(
+                    () ->
+                        new CliException(
+                            ExitCodes.NOT_FOUND,
+                            "workspace '"
+                                + workspace
+                                + "' has no channel '"
+                                + channel
+                                + "'; see rapport workspace channels"));
+      }
+      return audit(r.audits().start(w.id(), channelId));
+    }
+  }
+
+  private int audit(AuditSink storing) throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Instant now = clock.instant();
@@ -162,7 +195,6 @@ public final class AuditCommand implements Callable<Integer> {
     for (Path f : files) {
       size += Files.size(f);
     }
-    AuditSink storing = noStore || store == null ? AuditSink.NONE : store;
     Auditor auditor =
         new Auditor(
             scorer,
@@ -210,8 +242,10 @@ public final class AuditCommand implements Callable<Integer> {
     for (String d : outcome.badRecordDetails()) {
       err.println("skipped: " + d);
     }
-    if (!noStore && store == null) {
-      err.println("not stored: no audit store is configured for this command");
+    if (storing == AuditSink.NONE && !noStore) {
+      err.println("not stored: give --workspace to keep the verdicts and the audit");
+    } else if (storing != AuditSink.NONE) {
+      err.println("stored in workspace '" + workspace + "': " + report.followers() + " verdicts");
     }
     err.flush();
     out.print(

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       ReportCommand.class,
       AuditCommand.class,
+      AuditsCommand.class,
       EvalCommand.class,
       TrainCommand.class,
       AnalyzeCommand.class,

@@ -29,31 +29,44 @@ public final class SecretBox {
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
 
-  private final SecretKeySpec key;
-  private final String keyId;
-  private final SecureRandom random;
+  private final java.util.function.Supplier<byte[]> source;
+  private final SecureRandom random = new SecureRandom();
+  private volatile SecretKeySpec key;
+  private volatile String keyId;
 
-  private SecretBox(byte[] key, SecureRandom random) {
-    if (key.length != 32) {
-      throw new IllegalArgumentException("the secret key must be 32 bytes (base64 of 32 bytes)");
-    }
-    this.key = new SecretKeySpec(key, "AES");
-    this.random = random;
-    this.keyId = keyIdOf(key);
+  private SecretBox(java.util.function.Supplier<byte[]> source) {
+    this.source = source;
   }
 
-  /** The key from the environment, else from (or newly into) {@code home/secret.key}. */
+  /**
+   * The key from the environment, else from (or newly into) {@code home/secret.key}. Read on first
+   * use, so commands that never touch a secret never create a key file.
+   */
   public static SecretBox load(Path home, Map<String, String> env) {
     String fromEnv = env.get(ENV);
     if (fromEnv != null && !fromEnv.isBlank()) {
-      return new SecretBox(decode(fromEnv.strip(), ENV), new SecureRandom());
+      return new SecretBox(() -> decode(fromEnv.strip(), ENV));
     }
+    return new SecretBox(() -> keyFile(home));
+  }
+
+  private synchronized void init() {
+    if (key != null) {
+      return;
+    }
+    byte[] k = source.get();
+    if (k.length != 32) {
+      throw new IllegalArgumentException("the secret key must be 32 bytes (base64 of 32 bytes)");
+    }
+    keyId = keyIdOf(k);
+    key = new SecretKeySpec(k, "AES");
+  }
+
+  private static byte[] keyFile(Path home) {
     Path file = home.resolve("secret.key");
     try {
       if (Files.exists(file)) {
-        return new SecretBox(
-            decode(Files.readString(file, StandardCharsets.US_ASCII).strip(), file.toString()),
-            new SecureRandom());
+        return decode(Files.readString(file, StandardCharsets.US_ASCII).strip(), file.toString());
       }
       Files.createDirectories(home);
       byte[] key = new byte[32];
@@ -70,7 +83,7 @@ public final class SecretBox {
       } catch (UnsupportedOperationException notPosix) {
         // Windows: the file inherits the home directory's ACL.
       }
-      return new SecretBox(key, random);
+      return key;
     } catch (IOException e) {
       throw new IllegalStateException("cannot read or create the secret key " + file, e);
     }
@@ -79,13 +92,13 @@ public final class SecretBox {
   /** A throwaway key, for tests and one-off in-memory runs. */
   public static SecretBox ephemeral() {
     byte[] key = new byte[32];
-    SecureRandom random = new SecureRandom();
-    random.nextBytes(key);
-    return new SecretBox(key, random);
+    new SecureRandom().nextBytes(key);
+    return new SecretBox(() -> key);
   }
 
   /** {@code keyId:base64(nonce || ciphertext || tag)}. */
   public String seal(String plain) {
+    init();
     try {
       byte[] nonce = new byte[NONCE_BYTES];
       random.nextBytes(nonce);
@@ -104,6 +117,7 @@ public final class SecretBox {
 
   /** Opens a value sealed with this key; a value sealed with another key is refused by name. */
   public String open(String sealed) {
+    init();
     int colon = sealed.indexOf(':');
     if (colon < 0 || !sealed.substring(0, colon).equals(keyId)) {
       throw new IllegalStateException(
@@ -128,6 +142,7 @@ public final class SecretBox {
   }
 
   public String keyId() {
+    init();
     return keyId;
   }
 

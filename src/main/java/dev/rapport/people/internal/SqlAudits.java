@@ -1,0 +1,236 @@
+package dev.rapport.people.internal;
+
+import dev.rapport.authenticity.AuditReport;
+import dev.rapport.authenticity.AuditSink;
+import dev.rapport.authenticity.Category;
+import dev.rapport.authenticity.ProfileSnapshot;
+import dev.rapport.authenticity.Verdict;
+import dev.rapport.people.Audits;
+import dev.rapport.people.IdentityKey;
+import dev.rapport.people.People;
+import dev.rapport.store.Database;
+import dev.rapport.workspace.Platform;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Stored audits in SQL: verdicts through {@link People}, the history in {@code audit}. */
+public final class SqlAudits implements Audits {
+
+  /** Verdicts per write transaction: large enough to amortise, small enough to bound memory. */
+  static final int BATCH = 5_000;
+
+  private final Database db;
+  private final People people;
+  private final Clock clock;
+
+  public SqlAudits(Database db, People people, Clock clock) {
+    this.db = db;
+    this.people = people;
+    this.clock = clock;
+  }
+
+  @Override
+  public AuditSink start(long workspaceId, Long channelId) {
+    return new Writer(workspaceId, channelId, clock.instant());
+  }
+
+  @Override
+  public List<StoredAudit> history(long workspaceId, int limit) {
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT id, channel_id, subject, source, started_at, finished_at, profiles,"
+                            + " authentic, quality_score, summary FROM audit WHERE workspace_id = ?"
+                            + " ORDER BY started_at DESC, id DESC")
+                    .bind(0, workspaceId)
+                    .setMaxRows(Math.max(1, limit))
+                    .map(
+                        (rs, ctx) ->
+                            new StoredAudit(
+                                rs.getLong(1),
+                                (Long) rs.getObject(2, Long.class),
+                                rs.getString(3),
+                                rs.getString(4),
+                                Sql.time(rs, 5),
+                                Sql.time(rs, 6),
+                                rs.getLong(7),
+                                rs.getLong(8),
+                                (Double) rs.getObject(9, Double.class),
+                                categories(rs.getString(10))))
+                    .list());
+  }
+
+  /** "real_person=12;suspicious=3" → counts; unknown parts are ignored (older summaries). */
+  static Map<Category, Long> categories(String summary) {
+    Map<Category, Long> out = new EnumMap<>(Category.class);
+    if (summary == null) {
+      return out;
+    }
+    for (String part : summary.split(";")) {
+      int eq = part.indexOf('=');
+      if (eq <= 0) {
+        continue;
+      }
+      try {
+        out.put(
+            Category.fromCode(part.substring(0, eq).strip()),
+            Long.parseLong(part.substring(eq + 1).strip()));
+      } catch (IllegalArgumentException ignored) {
+        // Not a category count.
+      }
+    }
+    return out;
+  }
+
+  private record Item(ProfileSnapshot profile, Verdict verdict) {}
+
+  private static final Item END = new Item(null, null);
+
+  /** Feeds verdicts from the scoring threads to one writer thread through a bounded queue. */
+  private final class Writer implements AuditSink {
+    private final long workspaceId;
+    private final Long channelId;
+    private final Instant startedAt;
+    private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(BATCH * 4);
+    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    private final Thread thread;
+
+    Writer(long workspaceId, Long channelId, Instant startedAt) {
+      this.workspaceId = workspaceId;
+      this.channelId = channelId;
+      this.startedAt = startedAt;
+      this.thread = new Thread(this::drain, "audit-store-" + workspaceId);
+      this.thread.setDaemon(true);
+      this.thread.start();
+    }
+
+    @Override
+    public void verdict(ProfileSnapshot profile, Verdict verdict) {
+      put(new Item(profile, verdict));
+    }
+
+    private void put(Item item) {
+      try {
+        while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+          rethrow();
+          if (!thread.isAlive()) {
+            throw new IllegalStateException("the audit writer stopped");
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while storing verdicts", e);
+      }
+      rethrow();
+    }
+
+    private void rethrow() {
+      RuntimeException e = failure.get();
+      if (e != null) {
+        throw new IllegalStateException("storing verdicts failed: " + e.getMessage(), e);
+      }
+    }
+
+    private void drain() {
+      List<Item> batch = new ArrayList<>(BATCH);
+      try {
+        while (true) {
+          Item first = queue.take();
+          if (first == END) {
+            write(batch);
+            return;
+          }
+          batch.add(first);
+          queue.drainTo(batch, BATCH - batch.size());
+          boolean end = batch.remove(END);
+          if (batch.size() >= BATCH || end || queue.isEmpty()) {
+            write(batch);
+            batch.clear();
+          }
+          if (end) {
+            return;
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException e) {
+        failure.set(e);
+        queue.clear();
+      }
+    }
+
+    private void write(List<Item> batch) {
+      if (batch.isEmpty()) {
+        return;
+      }
+      List<IdentityKey> keys = new ArrayList<>(batch.size());
+      List<ProfileSnapshot> profiles = new ArrayList<>(batch.size());
+      List<Verdict> verdicts = new ArrayList<>(batch.size());
+      for (Item i : batch) {
+        ProfileSnapshot p = i.profile();
+        keys.add(
+            new IdentityKey(
+                Platform.fromCode(p.platform()), p.platformUserId(), p.handle(), p.displayName()));
+        profiles.add(p);
+        verdicts.add(i.verdict());
+      }
+      Instant now = clock.instant();
+      db.transaction(
+          c -> {
+            long[] ids = people.resolve(workspaceId, keys);
+            people.saveProfiles(workspaceId, ids, profiles);
+            people.recordVerdicts(workspaceId, ids, verdicts, now);
+            if (channelId != null) {
+              people.follow(workspaceId, channelId, ids, now);
+            }
+            return null;
+          });
+    }
+
+    @Override
+    public void completed(AuditReport report) {
+      put(END);
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while storing verdicts", e);
+      }
+      rethrow();
+      StringBuilder summary = new StringBuilder();
+      for (Map.Entry<Category, Long> e : new EnumMap<>(report.byCategory()).entrySet()) {
+        summary.append(e.getKey().code()).append('=').append(e.getValue()).append(';');
+      }
+      OffsetDateTime started = OffsetDateTime.ofInstant(startedAt, ZoneOffset.UTC);
+      OffsetDateTime finished = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+      db.jdbi()
+          .useHandle(
+              h ->
+                  h.execute(
+                      "INSERT INTO audit (workspace_id, channel_id, subject, source, started_at,"
+                          + " finished_at, profiles, authentic, quality_score, summary)"
+                          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      workspaceId,
+                      channelId,
+                      Sql.clip(report.source(), 300),
+                      Sql.clip(report.scorer(), 32),
+                      started,
+                      finished,
+                      report.followers(),
+                      report.authentic(),
+                      report.qualityScore(),
+                      summary.toString()));
+    }
+  }
+}
