@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       SimulateCommand.class,
       WorkspaceCommand.class,
+      ChannelCommand.class,
       ImportCommand.class,
       ReportCommand.class,
       AuditCommand.class,
