@@ -1,6 +1,8 @@
 package dev.rapport.app;
 
 import dev.rapport.content.Posts;
+import dev.rapport.content.consistency.ConsistencyOverview;
+import dev.rapport.content.consistency.internal.SqlConsistencyOverview;
 import dev.rapport.content.internal.SqlPosts;
 import dev.rapport.engagement.Conversions;
 import dev.rapport.engagement.Ledger;
@@ -75,6 +77,7 @@ public final class Rapport implements AutoCloseable {
 
   private final Connections connections;
   private final Audits audits;
+  private final ConsistencyOverview consistency;
 
   private Rapport(Database database, Clock clock, SecretBox secrets) {
     this.database = database;
@@ -99,6 +102,7 @@ public final class Rapport implements AutoCloseable {
     this.directory = new SqlDirectory(database);
     this.connections = new SqlConnections(database, secrets, clock);
     this.audits = new SqlAudits(database, people, clock);
+    this.consistency = new SqlConsistencyOverview(database, workspaces, posts, truth, clock);
   }
 
   /**
@@ -121,6 +125,10 @@ public final class Rapport implements AutoCloseable {
    */
   public static Rapport on(Database database, Clock clock) {
     return new Rapport(database, clock, SecretBox.ephemeral());
+  }
+
+  public ConsistencyOverview consistency() {
+    return consistency;
   }
 
   public Audits audits() {

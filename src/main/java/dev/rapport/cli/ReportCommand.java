@@ -1,6 +1,7 @@
 package dev.rapport.cli;
 
 import dev.rapport.app.Rapport;
+import dev.rapport.content.consistency.ConsistencyOverview;
 import dev.rapport.engagement.Attribution;
 import dev.rapport.engagement.PersonRevenue;
 import dev.rapport.engagement.PostRevenue;
@@ -47,7 +48,11 @@ final class ReportCommand implements Callable<Integer> {
 
   /** The report as data, for --format json. */
   record Report(
-      String workspace, TruthSummary summary, double qualityScore, List<PostTruth> posts) {}
+      String workspace,
+      TruthSummary summary,
+      double qualityScore,
+      List<PostTruth> posts,
+      List<ConsistencyOverview.ChannelStanding> consistency) {}
 
   @Override
   public Integer call() {
@@ -62,9 +67,14 @@ final class ReportCommand implements Callable<Integer> {
       List<PostTruth> recent = r.truth().posts(w.id(), now.minus(window), now, posts);
       switch (format) {
         case json ->
-            System.out.println(Json.write(new Report(w.slug(), s, s.qualityScore(), recent)));
+            System.out.println(
+                Json.write(
+                    new Report(w.slug(), s, s.qualityScore(), recent, r.consistency().of(w.id()))));
         case csv -> csv(System.out, s);
-        default -> text(System.out, w, s, recent);
+        default -> {
+          text(System.out, w, s, recent);
+          ConsistencyText.print(System.out, r.consistency().of(w.id()));
+        }
       }
     }
     return ExitCodes.OK;
