@@ -21,6 +21,7 @@ final class Json {
     undefined.addSerializer(double.class, new UndefinedAsNull());
     return new ObjectMapper()
         .registerModule(new JavaTimeModule())
+        .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
         .registerModule(undefined)
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
