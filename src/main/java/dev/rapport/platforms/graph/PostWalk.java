@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * Reads engagement post by post, for platforms without a complete notification feed: walks the
  * request's recent posts and each post's pages, and keeps its place in the cursor ({@code
- * post=<id>&after=<platform cursor>}). A round ends with a null cursor, so the next round starts
- * over and picks up new replies on old posts; the ledger skips what it already has.
+ * post=<id>&after=<platform cursor>&skip=<n>}). A round ends with a null cursor, so the next round
+ * starts over and picks up new replies on old posts; the ledger skips what it already has.
  */
 public final class PostWalk {
 
@@ -41,10 +41,12 @@ public final class PostWalk {
     int limit = Math.max(1, request.limit());
     int index = 0;
     String after = null;
-    String[] position = parse(request.cursor());
-    if (position != null && posts.contains(position[0])) {
-      index = posts.indexOf(position[0]);
-      after = position[1];
+    int skip = 0;
+    Position position = Position.parse(request.cursor());
+    if (position != null && posts.contains(position.post())) {
+      index = posts.indexOf(position.post());
+      after = position.after();
+      skip = position.skip();
     }
     List<SeenEngagement> collected = new ArrayList<>();
     while (index < posts.size()) {
@@ -54,13 +56,20 @@ public final class PostWalk {
         if (collected.isEmpty()) {
           return new SyncPage(List.of(), request.cursor(), false, page.trouble().syncFailure());
         }
-        return new SyncPage(collected, cursor(post, after), true, null);
+        return new SyncPage(collected, new Position(post, after, skip).toString(), true, null);
       }
-      for (SeenEngagement e : page.engagements()) {
-        if (collected.size() < limit) {
-          collected.add(e);
-        }
+      List<SeenEngagement> fresh =
+          page.engagements()
+              .subList(Math.min(skip, page.engagements().size()), page.engagements().size());
+      int room = limit - collected.size();
+      if (fresh.size() > room) {
+        // Nested replies can make a platform page larger than asked: stop inside it.
+        collected.addAll(fresh.subList(0, room));
+        return new SyncPage(
+            collected, new Position(post, after, skip + room).toString(), true, null);
       }
+      collected.addAll(fresh);
+      skip = 0;
       if (page.nextAfter() != null && !page.nextAfter().equals(after)) {
         after = page.nextAfter();
       } else {
@@ -68,26 +77,49 @@ public final class PostWalk {
         after = null;
       }
       if (collected.size() >= limit && index < posts.size()) {
-        return new SyncPage(collected, cursor(posts.get(index), after), true, null);
+        return new SyncPage(
+            collected, new Position(posts.get(index), after, 0).toString(), true, null);
       }
     }
     return new SyncPage(collected, null, false, null);
   }
 
-  static String cursor(String post, String after) {
-    return "post="
-        + GraphClient.encode(post)
-        + "&after="
-        + GraphClient.encode(after == null ? "" : after);
-  }
+  /**
+   * Where a walk stopped: the post, the platform's page cursor, and items already taken from it.
+   */
+  record Position(String post, String after, int skip) {
 
-  static String[] parse(String cursor) {
-    if (cursor == null || !cursor.startsWith("post=") || !cursor.contains("&after=")) {
-      return null;
+    @Override
+    public String toString() {
+      return "post="
+          + GraphClient.encode(post)
+          + "&after="
+          + GraphClient.encode(after == null ? "" : after)
+          + "&skip="
+          + skip;
     }
-    int split = cursor.indexOf("&after=");
-    String post = URLDecoder.decode(cursor.substring(5, split), StandardCharsets.UTF_8);
-    String after = URLDecoder.decode(cursor.substring(split + 7), StandardCharsets.UTF_8);
-    return new String[] {post, after.isEmpty() ? null : after};
+
+    static Position parse(String cursor) {
+      if (cursor == null || !cursor.startsWith("post=")) {
+        return null;
+      }
+      java.util.Map<String, String> parts = new java.util.HashMap<>();
+      for (String pair : cursor.split("&")) {
+        int eq = pair.indexOf('=');
+        if (eq > 0) {
+          parts.put(
+              pair.substring(0, eq),
+              URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+      }
+      String after = parts.getOrDefault("after", "");
+      int skip;
+      try {
+        skip = Integer.parseInt(parts.getOrDefault("skip", "0"));
+      } catch (NumberFormatException e) {
+        skip = 0;
+      }
+      return new Position(parts.get("post"), after.isEmpty() ? null : after, Math.max(0, skip));
+    }
   }
 }
