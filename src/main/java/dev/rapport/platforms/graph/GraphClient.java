@@ -44,6 +44,60 @@ public final class GraphClient {
                 .POST(HttpRequest.BodyPublishers.ofString(form(params)))));
   }
 
+  /**
+   * POST {@code multipart/form-data}: the parameters as fields plus one file (a photo uploaded as
+   * {@code source} when it has no public URL).
+   */
+  public GraphReply postFile(
+      URI base,
+      String version,
+      String path,
+      Map<String, String> params,
+      String fileField,
+      String fileName,
+      String contentType,
+      byte[] bytes) {
+    String boundary = "rapport-" + java.util.UUID.randomUUID();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    params.forEach(
+        (k, v) -> {
+          if (v != null) {
+            write(
+                body,
+                "--"
+                    + boundary
+                    + "\r\nContent-Disposition: form-data; name=\""
+                    + k
+                    + "\"\r\n\r\n"
+                    + v
+                    + "\r\n");
+          }
+        });
+    write(
+        body,
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\""
+            + fileField
+            + "\"; filename=\""
+            + fileName.replace("\"", "")
+            + "\"\r\nContent-Type: "
+            + contentType
+            + "\r\n\r\n");
+    body.writeBytes(bytes);
+    write(body, "\r\n--" + boundary + "--\r\n");
+    URI uri = URI.create(url(base, version, path));
+    return answer(
+        wire.send(
+            HttpRequest.newBuilder(uri)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))));
+  }
+
+  private static void write(java.io.ByteArrayOutputStream out, String s) {
+    out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+  }
+
   private static String url(URI base, String version, String path) {
     String root = base.toString().replaceAll("/+$", "");
     String p = path.startsWith("/") ? path.substring(1) : path;

@@ -33,7 +33,8 @@ public final class FakeHttp implements AutoCloseable {
       Map<String, String> query,
       Map<String, String> params,
       Headers headers,
-      byte[] body) {
+      byte[] body,
+      Map<String, byte[]> files) {
 
     public String param(String name) {
       return params.get(name);
@@ -133,6 +134,10 @@ public final class FakeHttp implements AutoCloseable {
       if (type != null && type.startsWith("application/x-www-form-urlencoded")) {
         params.putAll(decode(new String(body, StandardCharsets.UTF_8)));
       }
+      Map<String, byte[]> files = new LinkedHashMap<>();
+      if (type != null && type.startsWith("multipart/form-data")) {
+        multipart(type.substring(type.indexOf("boundary=") + 9), body, params, files);
+      }
       Request request =
           new Request(
               exchange.getRequestMethod(),
@@ -140,7 +145,8 @@ public final class FakeHttp implements AutoCloseable {
               query,
               params,
               exchange.getRequestHeaders(),
-              body);
+              body,
+              files);
       requests.add(request);
       Response response;
       try {
@@ -185,6 +191,34 @@ public final class FakeHttp implements AutoCloseable {
       }
     } catch (IOException e) {
       // the client gave up (timeout tests); nothing to answer
+    }
+  }
+
+  /** Splits a multipart body: text fields into params, files (with a filename) into files. */
+  private static void multipart(
+      String boundary, byte[] body, Map<String, String> params, Map<String, byte[]> files) {
+    String all = new String(body, StandardCharsets.ISO_8859_1);
+    for (String part : all.split("--" + java.util.regex.Pattern.quote(boundary))) {
+      int split = part.indexOf("\r\n\r\n");
+      if (split < 0) {
+        continue;
+      }
+      String head = part.substring(0, split);
+      String content = part.substring(split + 4);
+      if (content.endsWith("\r\n")) {
+        content = content.substring(0, content.length() - 2);
+      }
+      java.util.regex.Matcher name =
+          java.util.regex.Pattern.compile("name=\"([^\"]*)\"").matcher(head);
+      if (!name.find()) {
+        continue;
+      }
+      byte[] bytes = content.getBytes(StandardCharsets.ISO_8859_1);
+      if (head.contains("filename=")) {
+        files.put(name.group(1), bytes);
+      } else {
+        params.put(name.group(1), new String(bytes, StandardCharsets.UTF_8));
+      }
     }
   }
 
