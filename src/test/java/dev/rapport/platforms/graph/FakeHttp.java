@@ -83,6 +83,8 @@ public final class FakeHttp implements AutoCloseable {
   private final HttpServer server;
   private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
   private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
+  private final Map<String, FakeHttp.Response> cannedNext =
+      Collections.synchronizedMap(new LinkedHashMap<>());
   private volatile Duration stall = Duration.ZERO;
   private volatile String stallPath;
 
@@ -119,6 +121,28 @@ public final class FakeHttp implements AutoCloseable {
     }
   }
 
+  /**
+   * The next {@code method} request whose path ends with {@code pathSuffix} gets {@code response}
+   * instead of reaching the fake (a documented error the platform may answer with).
+   */
+  public void answerNext(String method, String pathSuffix, Response response) {
+    cannedNext.put(method + " " + pathSuffix, response);
+  }
+
+  private Response canned(Request request) {
+    synchronized (cannedNext) {
+      for (var it = cannedNext.entrySet().iterator(); it.hasNext(); ) {
+        var e = it.next();
+        String[] key = e.getKey().split(" ", 2);
+        if (request.method().equals(key[0]) && request.path().endsWith(key[1])) {
+          it.remove();
+          return e.getValue();
+        }
+      }
+    }
+    return null;
+  }
+
   /** The next request whose path ends with {@code pathSuffix} is processed, then answered late. */
   public void stallAfterProcessing(String pathSuffix, Duration delay) {
     stallPath = pathSuffix;
@@ -150,7 +174,8 @@ public final class FakeHttp implements AutoCloseable {
       requests.add(request);
       Response response;
       try {
-        response = handler.handle(request);
+        Response canned = canned(request);
+        response = canned != null ? canned : handler.handle(request);
       } catch (Violation v) {
         violations.add(request.method() + " " + request.path() + ": " + v.getMessage());
         response =

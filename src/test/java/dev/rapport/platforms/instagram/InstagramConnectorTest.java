@@ -400,4 +400,41 @@ class InstagramConnectorTest {
     assertThat(all).extracting(SeenEngagement::eventKey).doesNotHaveDuplicates();
     assertThat(all).allSatisfy(e -> assertThat(e.occurredAt()).isEqualTo(NOW));
   }
+
+  @Test
+  void aSingleVideoIsPublishedAsAReel() {
+    MediaItem video =
+        new MediaItem(
+            MediaKind.VIDEO,
+            "video/mp4",
+            "oven.mp4",
+            null,
+            URI.create("https://media.rapport.example/oven.mp4"),
+            null,
+            1080,
+            1920);
+    fake.nextStatuses.addAll(List.of("IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS", "FINISHED"));
+    assertThat(connector.publish(account, post("Oven tour.", List.of(video))))
+        .isInstanceOf(PublishResult.Published.class);
+    FakeHttp.Request create = server.requests("POST", "/media").get(0);
+    assertThat(create.param("media_type")).isEqualTo("REELS");
+    assertThat(create.param("video_url")).isEqualTo("https://media.rapport.example/oven.mp4");
+  }
+
+  @Test
+  void aRateLimitedEngagementReadIsAFailureWithRetryAfterAndKeepsTheCursor() {
+    fake.media.put("m1", new FakeInstagram.Media("m1", "a", List.of(), NOW));
+    server.answerNext(
+        "GET",
+        "/m1/comments",
+        GraphFake.error(400, "(#17) User request limit reached", "OAuthException", 17, 0)
+            .header("Retry-After", "600"));
+    SyncPage page =
+        connector.engagement(account, new SyncRequest("post=m1&after=&skip=0", List.of("m1"), 10));
+    assertThat(page.engagements()).isEmpty();
+    assertThat(page.failure().reconnect()).isFalse();
+    assertThat(page.failure().retryAfter()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(page.nextCursor()).isEqualTo("post=m1&after=&skip=0");
+    assertThat(connector.find(account, photo("x"))).isInstanceOf(Lookup.NotFound.class);
+  }
 }
