@@ -21,7 +21,7 @@ public final class AccessToken {
   public static final String TOKEN = "access_token";
 
   /** ISO-8601 instant; absent for tokens that do not expire. */
-  public static final String EXPIRES_AT = "access_token_expires_at";
+  public static final String EXPIRES_AT = "expires_at";
 
   /** A usable token, or why there is none. */
   public sealed interface State {

@@ -251,7 +251,7 @@ class FacebookConnectorTest {
             Map.of(
                 "access_token",
                 FakeFacebook.TOKEN,
-                "access_token_expires_at",
+                "expires_at",
                 NOW.plus(Duration.ofDays(1)).toString()));
     assertThat(connector.publish(account, post("Exchanged.", List.of())))
         .isInstanceOf(PublishResult.Published.class);

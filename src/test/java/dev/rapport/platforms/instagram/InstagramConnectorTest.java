@@ -265,7 +265,7 @@ class InstagramConnectorTest {
             Map.of(
                 "access_token",
                 "ig-token-1",
-                "access_token_expires_at",
+                "expires_at",
                 NOW.plus(Duration.ofDays(2)).toString()));
     PublishResult result = connector.publish(account, photo("After refresh."));
     assertThat(result).isInstanceOf(PublishResult.Published.class);
@@ -276,8 +276,7 @@ class InstagramConnectorTest {
     assertThat(refresh.param("access_token")).isEqualTo("ig-token-1");
     String fresh = account.secret("access_token");
     assertThat(fresh).isNotEqualTo("ig-token-1");
-    assertThat(Instant.parse(account.secret("access_token_expires_at")))
-        .isEqualTo(NOW.plusSeconds(5183944));
+    assertThat(Instant.parse(account.secret("expires_at"))).isEqualTo(NOW.plusSeconds(5183944));
     assertThat(server.requests("POST", "/media_publish").get(0).param("access_token"))
         .isEqualTo(fresh);
     assertThat(account.reconnectReason()).isNull();
@@ -300,12 +299,7 @@ class InstagramConnectorTest {
   @Test
   void aTokenPastItsStoredExpiryIsNotSentAtAll() {
     account =
-        account(
-            Map.of(
-                "access_token",
-                "ig-token-1",
-                "access_token_expires_at",
-                NOW.minusSeconds(1).toString()));
+        account(Map.of("access_token", "ig-token-1", "expires_at", NOW.minusSeconds(1).toString()));
     PublishResult result = connector.publish(account, photo("Too late."));
     assertThat(((PublishResult.Rejected) result).reconnect()).isTrue();
     assertThat(account.reconnectReason()).contains("expired");

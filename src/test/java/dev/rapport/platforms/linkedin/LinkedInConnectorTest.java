@@ -130,7 +130,7 @@ class LinkedInConnectorTest {
         account(
             Map.of(
                 "access_token", "li-token-1",
-                "access_token_expires_at", NOW.plus(Duration.ofDays(2)).toString(),
+                "expires_at", NOW.plus(Duration.ofDays(2)).toString(),
                 "refresh_token", "li-refresh-1"));
     assertThat(connector.publish(account, post("Refreshed.", List.of())))
         .isInstanceOf(PublishResult.Published.class);
@@ -139,8 +139,7 @@ class LinkedInConnectorTest {
     assertThat(refresh.param("refresh_token")).isEqualTo("li-refresh-1");
     assertThat(refresh.param("client_id")).isEqualTo("client-1");
     assertThat(account.secret("access_token")).startsWith("li-token-").isNotEqualTo("li-token-1");
-    assertThat(account.secret("access_token_expires_at"))
-        .isEqualTo(NOW.plusSeconds(5184000).toString());
+    assertThat(account.secret("expires_at")).isEqualTo(NOW.plusSeconds(5184000).toString());
     assertThat(account.secret("refresh_token_expires_at"))
         .isEqualTo(NOW.plusSeconds(20000000).toString());
     assertThat(server.requests("POST", "/rest/posts").get(0).headers().getFirst("Authorization"))
@@ -153,7 +152,7 @@ class LinkedInConnectorTest {
         account(
             Map.of(
                 "access_token", "li-token-1",
-                "access_token_expires_at", NOW.minusSeconds(60).toString(),
+                "expires_at", NOW.minusSeconds(60).toString(),
                 "refresh_token", "revoked"));
     PublishResult.Rejected rejected =
         (PublishResult.Rejected) connector.publish(account, post("No.", List.of()));
@@ -165,12 +164,7 @@ class LinkedInConnectorTest {
   @Test
   void anExpiredTokenWithoutRefreshTokenIsReconnectWithoutCallingLinkedIn() {
     account =
-        account(
-            Map.of(
-                "access_token",
-                "li-token-1",
-                "access_token_expires_at",
-                NOW.minusSeconds(1).toString()));
+        account(Map.of("access_token", "li-token-1", "expires_at", NOW.minusSeconds(1).toString()));
     assertThat(
             ((PublishResult.Rejected) connector.publish(account, post("No.", List.of())))
                 .reconnect())

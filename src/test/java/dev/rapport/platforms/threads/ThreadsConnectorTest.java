@@ -161,15 +161,14 @@ class ThreadsConnectorTest {
             Map.of(
                 "access_token",
                 "th-token-1",
-                "access_token_expires_at",
+                "expires_at",
                 NOW.plus(Duration.ofDays(3)).toString()));
     assertThat(connector.publish(account, post("Fresh token.", List.of(), null)))
         .isInstanceOf(PublishResult.Published.class);
     FakeHttp.Request refresh = server.requests("GET", "/refresh_access_token").get(0);
     assertThat(refresh.param("grant_type")).isEqualTo("th_refresh_token");
     assertThat(account.secret("access_token")).isNotEqualTo("th-token-1");
-    assertThat(account.secret("access_token_expires_at"))
-        .isEqualTo(NOW.plusSeconds(5183944).toString());
+    assertThat(account.secret("expires_at")).isEqualTo(NOW.plusSeconds(5183944).toString());
   }
 
   @Test

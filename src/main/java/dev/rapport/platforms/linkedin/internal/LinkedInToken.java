@@ -21,7 +21,7 @@ import java.util.Map;
 public final class LinkedInToken {
 
   public static final String TOKEN = "access_token";
-  public static final String EXPIRES_AT = "access_token_expires_at";
+  public static final String EXPIRES_AT = "expires_at";
   public static final String REFRESH_TOKEN = "refresh_token";
   public static final String REFRESH_EXPIRES_AT = "refresh_token_expires_at";
 
