@@ -76,6 +76,9 @@ final class FakeInstagram implements FakeHttp.Handler {
       return refresh(r);
     }
     String path = GraphFake.route(r, VERSION);
+    if (path.equals("oauth/access_token")) {
+      return exchange(r);
+    }
     String token = required(r, "access_token");
     if (expiredTokens.contains(token)) {
       return GraphFake.expiredToken();
@@ -122,6 +125,23 @@ final class FakeInstagram implements FakeHttp.Handler {
     validTokens.add(fresh);
     return FakeHttp.Response.json(
         200, Map.of("access_token", fresh, "token_type", "bearer", "expires_in", 5183944));
+  }
+
+  /** Facebook Login: a valid long-lived user token exchanged for a fresh one. */
+  private FakeHttp.Response exchange(FakeHttp.Request r) {
+    GraphFake.requireMethod(r, "GET");
+    if (!"fb_exchange_token".equals(r.param("grant_type"))) {
+      throw new FakeHttp.Violation("grant_type must be fb_exchange_token");
+    }
+    required(r, "client_id");
+    required(r, "client_secret");
+    if (!validTokens.contains(required(r, "fb_exchange_token"))) {
+      return GraphFake.expiredToken();
+    }
+    String fresh = "fb-user-token-" + ids.incrementAndGet();
+    validTokens.add(fresh);
+    return FakeHttp.Response.json(
+        200, Map.of("access_token", fresh, "token_type", "bearer", "expires_in", 5184000));
   }
 
   private FakeHttp.Response createContainer(FakeHttp.Request r) {

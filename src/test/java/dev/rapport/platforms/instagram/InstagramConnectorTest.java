@@ -431,4 +431,27 @@ class InstagramConnectorTest {
     assertThat(page.nextCursor()).isEqualTo("post=m1&after=&skip=0");
     assertThat(connector.find(account, photo("x"))).isInstanceOf(Lookup.NotFound.class);
   }
+
+  @Test
+  void withFacebookLoginTheUserTokenIsExchangedWithTheAppsCredentials() {
+    connector =
+        new InstagramConnector(
+            settings.withApp("meta-app", "meta-secret"),
+            OutboundPolicy.ANY_HOST,
+            Clock.fixed(NOW, ZoneOffset.UTC));
+    account =
+        account(
+            Map.of(
+                "access_token", "ig-token-1",
+                "expires_at", NOW.plus(Duration.ofDays(3)).toString(),
+                "login", "facebook"));
+    assertThat(connector.publish(account, photo("Via Facebook Login.")))
+        .isInstanceOf(PublishResult.Published.class);
+    FakeHttp.Request exchange = server.requests("GET", "/oauth/access_token").get(0);
+    assertThat(exchange.path()).isEqualTo("/v24.0/oauth/access_token");
+    assertThat(exchange.param("client_id")).isEqualTo("meta-app");
+    assertThat(exchange.param("fb_exchange_token")).isEqualTo("ig-token-1");
+    assertThat(server.requests("GET", "/refresh_access_token")).isEmpty();
+    assertThat(account.secret("access_token")).startsWith("fb-user-token-");
+  }
 }
