@@ -81,6 +81,8 @@ public final class FakeHttp implements AutoCloseable {
   }
 
   private final HttpServer server;
+  private final java.util.concurrent.ExecutorService executor =
+      java.util.concurrent.Executors.newCachedThreadPool();
   private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
   private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, FakeHttp.Response> cannedNext =
@@ -95,7 +97,7 @@ public final class FakeHttp implements AutoCloseable {
       throw new IllegalStateException(e);
     }
     server.createContext("/", exchange -> serve(exchange, handler));
-    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+    server.setExecutor(executor);
     server.start();
   }
 
@@ -266,5 +268,6 @@ public final class FakeHttp implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    executor.shutdownNow();
   }
 }
