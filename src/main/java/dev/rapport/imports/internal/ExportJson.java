@@ -53,34 +53,40 @@ final class ExportJson {
       long skippedLines = skipPrefix(reader, name, script);
       try (JsonParser p = FACTORY.createParser(reader)) {
         JsonToken first = p.nextToken();
-        if (first == JsonToken.START_OBJECT) {
-          if (!seekArray(p, fields)) {
-            problems.add(
-                name,
-                0,
-                "",
-                "no "
-                    + String.join(" or ", fields.stream().map(f -> "'" + f + "'").toList())
-                    + " array in the file");
-            return -1;
-          }
-        } else if (first != JsonToken.START_ARRAY) {
+        if (first == JsonToken.START_ARRAY) {
+          return items(p, name, skippedLines, 0, problems, each);
+        }
+        if (first != JsonToken.START_OBJECT) {
           problems.add(name, 1 + skippedLines, "", "expected a JSON array or object");
           return -1;
         }
+        // Every array under a wanted name, in order: Mastodon writes "orderedItems":[] and then
+        // the real "orderedItems" again in the same object.
+        boolean found = false;
         int index = 0;
-        while (true) {
-          JsonToken t = p.nextToken();
-          if (t == JsonToken.END_ARRAY) {
-            break;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String field = p.currentName();
+          JsonToken value = p.nextToken();
+          if (fields.contains(field) && value == JsonToken.START_ARRAY) {
+            found = true;
+            int n = items(p, name, skippedLines, index, problems, each);
+            if (n < 0) {
+              return -1;
+            }
+            index = n;
+          } else {
+            p.skipChildren();
           }
-          if (t == null) {
-            problems.add(name, line(p, skippedLines), "", "the file ends inside the array");
-            return -1;
-          }
-          long line = lineOf(p.currentTokenLocation(), skippedLines);
-          JsonNode node = MAPPER.readTree(p);
-          each.accept(node, index++, line);
+        }
+        if (!found) {
+          problems.add(
+              name,
+              0,
+              "",
+              "no "
+                  + String.join(" or ", fields.stream().map(f -> "'" + f + "'").toList())
+                  + " array in the file");
+          return -1;
         }
         return index;
       } catch (JsonProcessingException e) {
@@ -135,16 +141,24 @@ final class ExportJson {
     }
   }
 
-  private static boolean seekArray(JsonParser p, List<String> fields) throws IOException {
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String field = p.currentName();
-      JsonToken value = p.nextToken();
-      if (fields.contains(field) && value == JsonToken.START_ARRAY) {
-        return true;
+  /** Reads the elements of the array the parser is at; returns the next index, or -1. */
+  private static int items(
+      JsonParser p, String name, long skippedLines, int from, ExportProblems problems, Element each)
+      throws IOException {
+    int index = from;
+    while (true) {
+      JsonToken t = p.nextToken();
+      if (t == JsonToken.END_ARRAY) {
+        return index;
       }
-      p.skipChildren();
+      if (t == null) {
+        problems.add(name, line(p, skippedLines), "", "the file ends inside the array");
+        return -1;
+      }
+      long line = lineOf(p.currentTokenLocation(), skippedLines);
+      JsonNode node = MAPPER.readTree(p);
+      each.accept(node, index++, line);
     }
-    return false;
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.rapport.content.NewPost;
 import dev.rapport.content.PostState;
 import dev.rapport.content.Posts;
 import dev.rapport.content.ReportedCounts;
+import dev.rapport.content.Variant;
 import dev.rapport.engagement.Engagement;
 import dev.rapport.engagement.EngagementKind;
 import dev.rapport.engagement.Ledger;
@@ -66,29 +67,47 @@ final class ExportWriter {
             List<Harvest.Post> chunk =
                 h.posts.subList(from, Math.min(h.posts.size(), from + CHUNK));
             List<NewPost> fresh = new ArrayList<>();
+            List<Harvest.Post> freshPosts = new ArrayList<>();
+            Map<Harvest.Post, Long> variants = new java.util.IdentityHashMap<>();
             for (Harvest.Post p : chunk) {
-              if (known(workspaceId, channel, p).isEmpty()) {
-                fresh.add(
-                    new NewPost(
-                        null,
-                        p.text(),
-                        PostState.PUBLISHED,
-                        key(p.source(), channel.id()),
-                        List.of(
-                            new NewPost.NewVariant(
-                                channel.id(),
-                                p.text(),
-                                PostState.PUBLISHED,
-                                null,
-                                p.publishedAt(),
-                                p.platformPostId(),
-                                null,
-                                null))));
+              Optional<Long> known = known(workspaceId, channel, p);
+              if (known.isPresent()) {
+                variants.put(p, known.get());
+                continue;
+              }
+              freshPosts.add(p);
+              fresh.add(
+                  new NewPost(
+                      null,
+                      p.text(),
+                      PostState.PUBLISHED,
+                      key(p.source(), channel.id()),
+                      List.of(
+                          new NewPost.NewVariant(
+                              channel.id(),
+                              p.text(),
+                              PostState.PUBLISHED,
+                              null,
+                              p.publishedAt(),
+                              p.platformPostId(),
+                              null,
+                              null))));
+            }
+            long[] postIds = posts.create(workspaceId, fresh);
+            Map<Long, Long> variantOfPost = new java.util.HashMap<>();
+            for (Variant v : posts.variantsOf(workspaceId, postIds)) {
+              if (v.channelId() == channel.id()) {
+                variantOfPost.put(v.postId(), v.id());
               }
             }
-            posts.create(workspaceId, fresh);
+            for (int i = 0; i < freshPosts.size(); i++) {
+              Long v = variantOfPost.get(postIds[i]);
+              if (v != null) {
+                variants.put(freshPosts.get(i), v);
+              }
+            }
             newPosts += fresh.size();
-            refreshed += reportCounts(workspaceId, channel, chunk);
+            refreshed += reportCounts(workspaceId, chunk, variants);
             done[0] += chunk.size();
             progress.done(done[0]);
           }
@@ -142,23 +161,23 @@ final class ExportWriter {
     return v;
   }
 
-  private long reportCounts(long workspaceId, Channel channel, List<Harvest.Post> chunk) {
-    List<Long> variants = new ArrayList<>();
+  /** Stores the totals the export reports; a re-import replaces them with the same. */
+  private long reportCounts(
+      long workspaceId, List<Harvest.Post> chunk, Map<Harvest.Post, Long> variants) {
+    List<Long> ids = new ArrayList<>();
     List<ReportedCounts> counts = new ArrayList<>();
     for (Harvest.Post p : chunk) {
-      if (p.counts() != null && p.counts().total() != null) {
-        Optional<Long> v = known(workspaceId, channel, p);
-        if (v.isPresent()) {
-          variants.add(v.get());
-          counts.add(p.counts());
-        }
+      Long v = variants.get(p);
+      if (v != null && p.counts() != null && p.counts().total() != null) {
+        ids.add(v);
+        counts.add(p.counts());
       }
     }
-    if (!variants.isEmpty()) {
+    if (!ids.isEmpty()) {
       posts.recordReportedCounts(
-          workspaceId, variants.stream().mapToLong(Long::longValue).toArray(), counts);
+          workspaceId, ids.stream().mapToLong(Long::longValue).toArray(), counts);
     }
-    return variants.size();
+    return ids.size();
   }
 
   /** Per channel, so one export may be imported into two channels without them sharing posts. */

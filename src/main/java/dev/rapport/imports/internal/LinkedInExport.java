@@ -62,7 +62,7 @@ final class LinkedInExport implements ExportReader {
           files,
           file,
           List.of("Date", "ShareLink", "ShareCommentary"),
-          List.of("SharedUrl", "MediaUrl", "Visibility", "SharedUrl"),
+          false,
           problems,
           row -> {
             share(row, h, seen, merged);
@@ -80,7 +80,7 @@ final class LinkedInExport implements ExportReader {
           files,
           file,
           List.of("Date", "Link", "Message"),
-          List.of(),
+          true,
           problems,
           row -> {
             if (row.time("Date", zone) != null) {
@@ -228,12 +228,12 @@ final class LinkedInExport implements ExportReader {
       ExportFiles files,
       String file,
       List<String> required,
-      List<String> optional,
+      boolean backslashEscapes,
       ExportProblems problems,
       Consumer<Row> each) {
     try (InputStream in = files.open(file);
         BufferedReader reader = utf8(in);
-        CSVParser parser = CSVFormat.RFC4180.builder().get().parse(reader)) {
+        CSVParser parser = format(backslashEscapes).parse(reader)) {
       var it = parser.iterator();
       if (!it.hasNext()) {
         problems.add(file, 1, "", "the file is empty; the first line must be a header");
@@ -290,6 +290,16 @@ final class LinkedInExport implements ExportReader {
     } catch (IOException e) {
       problems.add(file, 0, "", "cannot read: " + e.getMessage());
     }
+  }
+
+  /**
+   * Shares.csv doubles quotes inside fields (RFC 4180); Comments.csv escapes them with a backslash
+   * instead, and an RFC 4180 reader breaks on it.
+   */
+  private static CSVFormat format(boolean backslashEscapes) {
+    return backslashEscapes
+        ? CSVFormat.RFC4180.builder().setEscape('\\').get()
+        : CSVFormat.RFC4180.builder().get();
   }
 
   private static BufferedReader utf8(InputStream in) {
