@@ -13,13 +13,24 @@ final class Entry {
   private final String file;
   private final long line;
   private final String path;
+  private final Entry parent;
   private boolean bad;
 
   Entry(ExportProblems problems, String file, long line, String path) {
+    this(problems, file, line, path, null);
+  }
+
+  private Entry(ExportProblems problems, String file, long line, String path, Entry parent) {
     this.problems = problems;
     this.file = file;
     this.line = line;
     this.path = path;
+    this.parent = parent;
+  }
+
+  /** The same element one level down, e.g. {@code [3].tweet}; its problems count here too. */
+  Entry at(String field) {
+    return new Entry(problems, file, line, path + "." + field, this);
   }
 
   boolean bad() {
@@ -27,7 +38,9 @@ final class Entry {
   }
 
   void problem(String field, String reason) {
-    bad = true;
+    for (Entry e = this; e != null; e = e.parent) {
+      e.bad = true;
+    }
     problems.add(file, line, field.isEmpty() ? path : path + "." + field, reason);
   }
 

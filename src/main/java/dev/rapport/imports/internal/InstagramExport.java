@@ -153,15 +153,16 @@ final class InstagramExport implements ExportReader {
       return null;
     }
     JsonNode d = list.get(0);
-    String name = e.text(d, "value", false);
+    Entry in = e.at("string_list_data[0]");
+    String name = in.text(d, "value", false);
     if (name == null || name.isBlank()) {
       name = e.text(node, "title", false);
     }
     if (name == null || name.isBlank()) {
-      String href = e.text(d, "href", false);
+      String href = in.text(d, "href", false);
       name = href == null ? null : href.replaceAll("/+$", "").replaceAll("^.*/", "");
     }
-    Instant at = e.epochSeconds(d, "timestamp", false);
+    Instant at = in.epochSeconds(d, "timestamp", false);
     if (name == null || name.isBlank()) {
       e.problem("string_list_data[0].value", "is missing: no username");
       return null;
@@ -194,13 +195,15 @@ final class InstagramExport implements ExportReader {
       return;
     }
     JsonNode first = media.get(0);
-    String uri = e.text(first, "uri", true);
+    Entry in = e.at("media[0]");
+    String uri = in.text(first, "uri", true);
     // A carousel carries its caption and time on the post; a single photo on its media.
     Instant at =
         node.has("creation_timestamp")
             ? e.epochSeconds(node, "creation_timestamp", true)
-            : e.epochSeconds(first, "creation_timestamp", true);
-    String title = node.has("title") ? e.text(node, "title", false) : e.text(first, "title", false);
+            : in.epochSeconds(first, "creation_timestamp", true);
+    String title =
+        node.has("title") ? e.text(node, "title", false) : in.text(first, "title", false);
     if (e.bad()) {
       return;
     }

@@ -150,13 +150,14 @@ final class MastodonExport implements ExportReader {
     if (o == null) {
       return;
     }
-    String id = e.text(o, "id", true);
-    Instant at = e.time(o, "published", false, Instant::parse);
+    Entry in = e.at("object");
+    String id = in.text(o, "id", true);
+    Instant at = in.time(o, "published", false, Instant::parse);
     if (at == null && !e.bad()) {
       at = e.time(node, "published", true, Instant::parse);
     }
-    String content = e.text(o, "content", false);
-    String objectType = e.text(o, "type", true);
+    String content = in.text(o, "content", false);
+    String objectType = in.text(o, "type", true);
     if (e.bad()) {
       return;
     }

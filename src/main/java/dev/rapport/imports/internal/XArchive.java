@@ -79,7 +79,7 @@ final class XArchive implements ExportReader {
           (node, i, line) -> {
             Entry e = new Entry(problems, file, line, "[" + i + "]");
             JsonNode f = e.object(node, "follower");
-            String id = f == null ? null : e.digits(f, "accountId");
+            String id = f == null ? null : e.at("follower").digits(f, "accountId");
             if (id != null) {
               if (followerIds.add(id)) {
                 h.followers.add(
@@ -103,7 +103,7 @@ final class XArchive implements ExportReader {
           (node, i, line) -> {
             Entry e = new Entry(problems, file, line, "[" + i + "]");
             JsonNode f = e.object(node, "following");
-            String id = f == null ? null : e.digits(f, "accountId");
+            String id = f == null ? null : e.at("following").digits(f, "accountId");
             if (id != null) {
               followingCounts[0]++;
               if (followerIds.contains(id)) {
@@ -130,7 +130,7 @@ final class XArchive implements ExportReader {
           (node, i, line) -> {
             Entry e = new Entry(problems, file, line, "[" + i + "]");
             JsonNode l = e.object(node, "like");
-            if (l != null && e.digits(l, "tweetId") != null) {
+            if (l != null && e.at("like").digits(l, "tweetId") != null) {
               likeCount[0]++;
             }
           });
@@ -164,9 +164,10 @@ final class XArchive implements ExportReader {
     if (a == null) {
       return;
     }
-    h.accountId = e.digits(a, "accountId");
-    h.handle = e.text(a, "username", true);
-    h.displayName = e.text(a, "accountDisplayName", false);
+    Entry in = e.at("account");
+    h.accountId = in.digits(a, "accountId");
+    h.handle = in.text(a, "username", true);
+    h.displayName = in.text(a, "accountDisplayName", false);
   }
 
   private static void tweet(
@@ -175,7 +176,7 @@ final class XArchive implements ExportReader {
     if (t == null) {
       return;
     }
-    Entry f = e;
+    Entry f = node.has("tweet") ? e.at("tweet") : e;
     String id = f.digits(t, "id_str");
     Instant at = f.time(t, "created_at", true, XArchive::parseTwitter);
     String text = t.has("full_text") ? f.text(t, "full_text", true) : f.text(t, "text", true);
