@@ -225,8 +225,8 @@ public final class ExportFiles implements AutoCloseable {
 
   private static String mib(long bytes) {
     return bytes >= 1 << 20
-        ? String.format("%,d MiB", bytes >> 20)
-        : String.format("%,d bytes", bytes);
+        ? String.format(java.util.Locale.ROOT, "%,d MiB", bytes >> 20)
+        : String.format(java.util.Locale.ROOT, "%,d bytes", bytes);
   }
 
   /** Counts what is really read, since a zip's declared sizes may lie. */
