@@ -76,16 +76,17 @@ final class ExportWriter {
                 continue;
               }
               freshPosts.add(p);
+              String text = storable(p.text());
               fresh.add(
                   new NewPost(
                       null,
-                      p.text(),
+                      text,
                       PostState.PUBLISHED,
                       key(p.source(), channel.id()),
                       List.of(
                           new NewPost.NewVariant(
                               channel.id(),
-                              p.text(),
+                              text,
                               PostState.PUBLISHED,
                               null,
                               p.publishedAt(),
@@ -178,6 +179,11 @@ final class ExportWriter {
           workspaceId, ids.stream().mapToLong(Long::longValue).toArray(), counts);
     }
     return ids.size();
+  }
+
+  /** PostgreSQL refuses NUL characters in text; no reader misses them. */
+  private static String storable(String text) {
+    return text.indexOf('\0') < 0 ? text : text.replace("\0", "");
   }
 
   /** Per channel, so one export may be imported into two channels without them sharing posts. */

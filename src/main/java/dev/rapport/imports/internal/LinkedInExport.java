@@ -70,7 +70,8 @@ final class LinkedInExport implements ExportReader {
           });
       if (merged[0] > 0) {
         h.notes.add(
-            merged[0] + " extra Shares.csv row(s) were further media of a share already read");
+            merged[0]
+                + " extra Shares.csv rows were further media of shares already read, not posts");
       }
     }
     if (!comments.isEmpty()) {

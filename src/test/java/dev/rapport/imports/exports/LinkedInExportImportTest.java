@@ -34,7 +34,7 @@ class LinkedInExportImportTest {
           .containsExactly(
               org.assertj.core.groups.Tuple.tuple("posts", 1L),
               org.assertj.core.groups.Tuple.tuple("comments", 2L));
-      assertThat(i.notes()).anySatisfy(n -> assertThat(n).startsWith("1 extra Shares.csv row"));
+      assertThat(i.notes()).anySatisfy(n -> assertThat(n).startsWith("1 extra Shares.csv rows"));
 
       List<Post> posts =
           env.r().posts().recent(env.ws().id(), 10).stream()
