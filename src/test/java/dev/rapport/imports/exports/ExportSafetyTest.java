@@ -76,21 +76,59 @@ class ExportSafetyTest {
   }
 
   @Test
-  void aZipThatLiesAboutItsSizeIsCaughtWhileReading() throws IOException {
-    // 3 MB of blanks compresses to a few KB; the limit counts what is really inflated.
-    String blanks = " ".repeat(3_000_000);
-    Path zip =
-        Fixtures.zipOf(
-            dir.resolve("bomb.zip"),
-            List.<String[]>of(
-                new String[] {"data/tweets.js", "window.YTD.tweets.part0 = [" + blanks + "]"}));
-    assertThat(Files.size(zip)).isLessThan(100_000);
+  void aLargeFileInAZipIsRefusedByItsDeclaredSize() throws IOException {
+    Path zip = bomb(dir.resolve("big.zip"));
     try (Fixtures.Env env =
         Fixtures.env(TestDatabases::h2, new ExportLimits(1 << 20, 1 << 20, 100))) {
       ExportOutcome.Rejected j = env.rejected(ExportFormat.X_ARCHIVE, zip, null);
-      assertThat(j.problems().get(0).file()).isEqualTo("data/tweets.js");
-      assertThat(j.problems().get(0).reason()).contains("over the limit of 1 MiB");
+      assertThat(j.problems())
+          .extracting(Object::toString)
+          .containsExactly(
+              "data/tweets.js: the file is 2 MiB, over the limit of 1 MiB for one file");
     }
+  }
+
+  @Test
+  void aZipThatLiesAboutItsSizeIsCaughtWhileInflating() throws IOException {
+    Path zip = bomb(dir.resolve("bomb.zip"));
+    // Declare 100 bytes in the central directory, as a zip bomb would.
+    byte[] bytes = Files.readAllBytes(zip);
+    int central = -1;
+    for (int i = bytes.length - 4; i >= 0; i--) {
+      if (bytes[i] == 0x50
+          && bytes[i + 1] == 0x4b
+          && bytes[i + 2] == 0x01
+          && bytes[i + 3] == 0x02) {
+        central = i;
+        break;
+      }
+    }
+    assertThat(central).isPositive();
+    java.nio.ByteBuffer.wrap(bytes, central + 24, 4)
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+        .putInt(100);
+    Files.write(zip, bytes);
+    try (Fixtures.Env env =
+        Fixtures.env(TestDatabases::h2, new ExportLimits(1 << 20, 1 << 20, 100))) {
+      ExportOutcome.Rejected j = env.rejected(ExportFormat.X_ARCHIVE, zip, null);
+      assertThat(j.problems())
+          .extracting(Object::toString)
+          .containsExactly(
+              "data/tweets.js: the file is larger than the limit of 1 MiB for one file");
+      assertThat(env.stored()).isEqualTo(NOTHING);
+    }
+  }
+
+  /** 3 MB of blanks in a tweets.js: compresses to a few kilobytes. */
+  private static Path bomb(Path zip) throws IOException {
+    Fixtures.zipOf(
+        zip,
+        List.<String[]>of(
+            new String[] {
+              "data/tweets.js", "window.YTD.tweets.part0 = [" + " ".repeat(3_000_000) + "]"
+            }));
+    assertThat(Files.size(zip)).isLessThan(100_000);
+    return zip;
   }
 
   @Test
