@@ -32,14 +32,12 @@ public final class ExportFiles implements AutoCloseable {
 
   private static final int MAX_DEPTH = 12;
 
-  private final Path root;
   private final ZipFile zip;
   private final Map<String, Object> entries; // name -> Path or ZipEntry
   private final ExportLimits limits;
   private long totalRead;
 
-  private ExportFiles(Path root, ZipFile zip, Map<String, Object> entries, ExportLimits limits) {
-    this.root = root;
+  private ExportFiles(ZipFile zip, Map<String, Object> entries, ExportLimits limits) {
     this.zip = zip;
     this.entries = entries;
     this.limits = limits;
@@ -75,7 +73,7 @@ public final class ExportFiles implements AutoCloseable {
     } catch (IOException | java.io.UncheckedIOException e) {
       throw new ExportRefusal("", 0, "cannot list the directory " + dir + ": " + e.getMessage());
     }
-    return new ExportFiles(root, null, entries, limits);
+    return new ExportFiles(null, entries, limits);
   }
 
   private static ExportFiles zip(Path file, ExportLimits limits) {
@@ -109,7 +107,7 @@ public final class ExportFiles implements AutoCloseable {
           entries.put(name, e);
         }
       }
-      return new ExportFiles(null, zip, entries, limits);
+      return new ExportFiles(zip, entries, limits);
     } catch (RuntimeException e) {
       closeQuietly(zip);
       throw e;
@@ -133,11 +131,6 @@ public final class ExportFiles implements AutoCloseable {
   private static boolean ignored(String name) {
     String base = name.substring(name.lastIndexOf('/') + 1);
     return name.startsWith("__MACOSX/") || base.startsWith("._") || base.equals(".DS_Store");
-  }
-
-  /** Every file name in the export. */
-  public List<String> names() {
-    return List.copyOf(entries.keySet());
   }
 
   /**
@@ -273,11 +266,6 @@ public final class ExportFiles implements AutoCloseable {
             "the export is larger than the limit of " + mib(limits.maxTotalBytes()) + " in all");
       }
     }
-  }
-
-  /** Where the export is, for messages. */
-  public String where() {
-    return root != null ? root.toString() : zip.getName();
   }
 
   @Override
