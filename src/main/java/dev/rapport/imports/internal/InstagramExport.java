@@ -22,10 +22,12 @@ final class InstagramExport implements ExportReader {
 
   @Override
   public Harvest read(ExportFiles files, ExportProblems problems, ExportProgress progress) {
+    // Names as of 2022–2025; older downloads lack the _1 suffix on followers and comments.
+    // Names of 2022-2025 downloads; older ones lack the _1 on followers and comments.
     List<String> posts = files.find("posts_(\\d+)\\.json");
-    List<String> followers = files.find("followers_(\\d+)\\.json");
+    List<String> followers = files.find("followers(?:_(\\d+))?\\.json");
     List<String> following = files.find("following\\.json");
-    List<String> comments = files.find("post_comments_(\\d+)\\.json");
+    List<String> comments = files.find("post_comments(?:_(\\d+))?\\.json");
     List<String> liked = files.find("liked_posts\\.json");
     List<String> personal = files.find("personal_information\\.json");
     if (posts.isEmpty() && followers.isEmpty() && following.isEmpty() && comments.isEmpty()) {

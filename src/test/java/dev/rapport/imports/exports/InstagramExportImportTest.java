@@ -93,4 +93,18 @@ class InstagramExportImportTest {
       assertThat(env.stored()).isEqualTo(new Fixtures.Stored(0, 0, 0, 0));
     }
   }
+
+  @ParameterizedTest
+  @MethodSource("dev.rapport.store.TestDatabases#kinds")
+  void olderDownloadsNameTheFollowerFileWithoutANumber(TestDatabases.Kind kind)
+      throws java.io.IOException {
+    try (Fixtures.Env env = Fixtures.env(kind)) {
+      Path export = Fixtures.copy("instagram", dir);
+      Path folder = export.resolve("connections/followers_and_following");
+      java.nio.file.Files.move(
+          folder.resolve("followers_1.json"), folder.resolve("followers.json"));
+      ExportOutcome.Imported i = env.imported(ExportFormat.INSTAGRAM_EXPORT, export, null);
+      assertThat(i.count("followers")).isEqualTo(new ExportOutcome.Count("followers", 3, 3));
+    }
+  }
 }
