@@ -23,7 +23,6 @@ final class InstagramExport implements ExportReader {
   @Override
   public Harvest read(ExportFiles files, ExportProblems problems, ExportProgress progress) {
     // Names as of 2022–2025; older downloads lack the _1 suffix on followers and comments.
-    // Names of 2022-2025 downloads; older ones lack the _1 on followers and comments.
     List<String> posts = files.find("posts_(\\d+)\\.json");
     List<String> followers = files.find("followers(?:_(\\d+))?\\.json");
     List<String> following = files.find("following\\.json");
