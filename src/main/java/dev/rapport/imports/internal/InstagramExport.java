@@ -44,40 +44,47 @@ final class InstagramExport implements ExportReader {
     Set<String> seenPosts = new HashSet<>();
     for (String file : posts) {
       progress.phase("Reading " + file, -1);
-      ExportJson.elements(
-          files,
-          file,
-          List.of("ig_posts"),
-          false,
-          problems,
-          (node, i, line) -> {
-            post(node, new Entry(problems, file, line, "[" + i + "]"), h, seenPosts);
-            ExportReader.tick(progress, i);
-          });
+      progress.done(
+          Math.max(
+              0,
+              ExportJson.elements(
+                  files,
+                  file,
+                  List.of("ig_posts"),
+                  false,
+                  problems,
+                  (node, i, line) -> {
+                    post(node, new Entry(problems, file, line, "[" + i + "]"), h, seenPosts);
+                    ExportReader.tick(progress, i);
+                  })));
     }
     Set<String> followerNames = new HashSet<>();
     for (String file : followers) {
       progress.phase("Reading " + file, -1);
-      ExportJson.elements(
-          files,
-          file,
-          List.of("relationships_followers"),
-          false,
-          problems,
-          (node, i, line) -> {
-            Entry e = new Entry(problems, file, line, "[" + i + "]");
-            Account a = account(node, e);
-            if (a != null) {
-              if (followerNames.add(a.id())) {
-                h.followers.add(
-                    new Harvest.Follower(
-                        new IdentityKey(Platform.INSTAGRAM, a.id(), a.username(), null), a.at()));
-              } else {
-                h.skip("followers", "listed twice in the export");
-              }
-            }
-            ExportReader.tick(progress, i);
-          });
+      progress.done(
+          Math.max(
+              0,
+              ExportJson.elements(
+                  files,
+                  file,
+                  List.of("relationships_followers"),
+                  false,
+                  problems,
+                  (node, i, line) -> {
+                    Entry e = new Entry(problems, file, line, "[" + i + "]");
+                    Account a = account(node, e);
+                    if (a != null) {
+                      if (followerNames.add(a.id())) {
+                        h.followers.add(
+                            new Harvest.Follower(
+                                new IdentityKey(Platform.INSTAGRAM, a.id(), a.username(), null),
+                                a.at()));
+                      } else {
+                        h.skip("followers", "listed twice in the export");
+                      }
+                    }
+                    ExportReader.tick(progress, i);
+                  })));
     }
     long[] follows = new long[2];
     for (String file : following) {

@@ -43,17 +43,24 @@ final class MastodonExport implements ExportReader {
     progress.phase("Reading " + file, -1);
     Set<String> seen = new HashSet<>();
     String[] author = {actorId};
-    ExportJson.elements(
-        files,
-        file,
-        List.of("orderedItems"),
-        false,
-        problems,
-        (node, i, line) -> {
-          activity(
-              node, new Entry(problems, file, line, "orderedItems[" + i + "]"), h, seen, author);
-          ExportReader.tick(progress, i);
-        });
+    progress.done(
+        Math.max(
+            0,
+            ExportJson.elements(
+                files,
+                file,
+                List.of("orderedItems"),
+                false,
+                problems,
+                (node, i, line) -> {
+                  activity(
+                      node,
+                      new Entry(problems, file, line, "orderedItems[" + i + "]"),
+                      h,
+                      seen,
+                      author);
+                  ExportReader.tick(progress, i);
+                })));
     if (actorId == null && author[0] != null) {
       claimFromActorUri(author[0], h);
     }

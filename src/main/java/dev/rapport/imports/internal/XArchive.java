@@ -56,61 +56,76 @@ final class XArchive implements ExportReader {
     for (String file : tweets) {
       progress.phase("Reading " + file, -1);
       Instant reportedAt = generated;
-      ExportJson.elements(
-          files,
-          file,
-          List.of(),
-          true,
-          problems,
-          (node, i, line) -> {
-            tweet(node, new Entry(problems, file, line, "[" + i + "]"), h, seenTweets, reportedAt);
-            ExportReader.tick(progress, i);
-          });
+      progress.done(
+          Math.max(
+              0,
+              ExportJson.elements(
+                  files,
+                  file,
+                  List.of(),
+                  true,
+                  problems,
+                  (node, i, line) -> {
+                    tweet(
+                        node,
+                        new Entry(problems, file, line, "[" + i + "]"),
+                        h,
+                        seenTweets,
+                        reportedAt);
+                    ExportReader.tick(progress, i);
+                  })));
     }
     Set<String> followerIds = new HashSet<>();
     for (String file : followers) {
       progress.phase("Reading " + file, -1);
-      ExportJson.elements(
-          files,
-          file,
-          List.of(),
-          true,
-          problems,
-          (node, i, line) -> {
-            Entry e = new Entry(problems, file, line, "[" + i + "]");
-            JsonNode f = e.object(node, "follower");
-            String id = f == null ? null : e.at("follower").digits(f, "accountId");
-            if (id != null) {
-              if (followerIds.add(id)) {
-                h.followers.add(
-                    new Harvest.Follower(new IdentityKey(Platform.X, id, null, null), null));
-              } else {
-                h.skip("followers", "listed twice in the export");
-              }
-            }
-            ExportReader.tick(progress, i);
-          });
+      progress.done(
+          Math.max(
+              0,
+              ExportJson.elements(
+                  files,
+                  file,
+                  List.of(),
+                  true,
+                  problems,
+                  (node, i, line) -> {
+                    Entry e = new Entry(problems, file, line, "[" + i + "]");
+                    JsonNode f = e.object(node, "follower");
+                    String id = f == null ? null : e.at("follower").digits(f, "accountId");
+                    if (id != null) {
+                      if (followerIds.add(id)) {
+                        h.followers.add(
+                            new Harvest.Follower(
+                                new IdentityKey(Platform.X, id, null, null), null));
+                      } else {
+                        h.skip("followers", "listed twice in the export");
+                      }
+                    }
+                    ExportReader.tick(progress, i);
+                  })));
     }
     long[] followingCounts = new long[2];
     for (String file : following) {
       progress.phase("Reading " + file, -1);
-      ExportJson.elements(
-          files,
-          file,
-          List.of(),
-          true,
-          problems,
-          (node, i, line) -> {
-            Entry e = new Entry(problems, file, line, "[" + i + "]");
-            JsonNode f = e.object(node, "following");
-            String id = f == null ? null : e.at("following").digits(f, "accountId");
-            if (id != null) {
-              followingCounts[0]++;
-              if (followerIds.contains(id)) {
-                followingCounts[1]++;
-              }
-            }
-          });
+      progress.done(
+          Math.max(
+              0,
+              ExportJson.elements(
+                  files,
+                  file,
+                  List.of(),
+                  true,
+                  problems,
+                  (node, i, line) -> {
+                    Entry e = new Entry(problems, file, line, "[" + i + "]");
+                    JsonNode f = e.object(node, "following");
+                    String id = f == null ? null : e.at("following").digits(f, "accountId");
+                    if (id != null) {
+                      followingCounts[0]++;
+                      if (followerIds.contains(id)) {
+                        followingCounts[1]++;
+                      }
+                    }
+                  })));
     }
     h.skip(
         "following",
@@ -121,19 +136,22 @@ final class XArchive implements ExportReader {
     long[] likeCount = new long[1];
     for (String file : likes) {
       progress.phase("Reading " + file, -1);
-      ExportJson.elements(
-          files,
-          file,
-          List.of(),
-          true,
-          problems,
-          (node, i, line) -> {
-            Entry e = new Entry(problems, file, line, "[" + i + "]");
-            JsonNode l = e.object(node, "like");
-            if (l != null && e.at("like").digits(l, "tweetId") != null) {
-              likeCount[0]++;
-            }
-          });
+      progress.done(
+          Math.max(
+              0,
+              ExportJson.elements(
+                  files,
+                  file,
+                  List.of(),
+                  true,
+                  problems,
+                  (node, i, line) -> {
+                    Entry e = new Entry(problems, file, line, "[" + i + "]");
+                    JsonNode l = e.object(node, "like");
+                    if (l != null && e.at("like").digits(l, "tweetId") != null) {
+                      likeCount[0]++;
+                    }
+                  })));
     }
     h.skip(
         "likes",
