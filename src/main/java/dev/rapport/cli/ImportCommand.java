@@ -17,7 +17,13 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "import",
     description = "Import data into a workspace.",
-    subcommands = {ImportCommand.Csv.class})
+    subcommands = {
+      ImportCommand.Csv.class,
+      ImportExportCommand.XArchive.class,
+      ImportExportCommand.MastodonExport.class,
+      ImportExportCommand.InstagramExport.class,
+      ImportExportCommand.LinkedInExport.class
+    })
 final class ImportCommand implements Runnable {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
