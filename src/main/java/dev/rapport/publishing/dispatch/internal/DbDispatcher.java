@@ -169,9 +169,8 @@ public final class DbDispatcher implements Dispatcher {
     if (scheduler != null) {
       return;
     }
-    List<Task<?>> known = new ArrayList<>();
-    known.add(publishTask);
-    known.addAll(recurring);
+    // The recurring tasks join the known tasks through startTasks.
+    List<Task<?>> known = List.of(publishTask);
     SchedulerBuilder b =
         Scheduler.create(db.dataSource(), known)
             .startTasks(recurring)
