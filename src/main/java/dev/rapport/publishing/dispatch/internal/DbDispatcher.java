@@ -135,6 +135,19 @@ public final class DbDispatcher implements Dispatcher {
     }
   }
 
+  /**
+   * Schedules many new variants in one batch (bulk imports, the benchmark). Fails if any is already
+   * scheduled; use {@link #schedule} to move one.
+   */
+  public void scheduleNew(java.util.Map<Long, Instant> due) {
+    List<com.github.kagkarlsson.scheduler.task.SchedulableInstance<?>> batch = new ArrayList<>();
+    due.forEach(
+        (id, at) ->
+            batch.add(
+                com.github.kagkarlsson.scheduler.task.SchedulableInstance.of(instance(id), at)));
+    client.scheduleBatch(batch);
+  }
+
   @Override
   public void unschedule(long workspaceId, long variantId) {
     if (store.stateIn(workspaceId, variantId).isEmpty()) {
