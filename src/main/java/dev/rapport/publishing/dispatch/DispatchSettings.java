@@ -202,6 +202,28 @@ public record DispatchSettings(
         outbound);
   }
 
+  /** A node silent for {@code missed × interval} is presumed dead and its work taken over. */
+  public DispatchSettings withHeartbeat(Duration interval, int missed) {
+    return new DispatchSettings(
+        nodeName,
+        threads,
+        pollingInterval,
+        lockAndFetch,
+        interval,
+        missed,
+        callLease,
+        maxLateness,
+        sweepInterval,
+        sweepGrace,
+        maxAttempts,
+        backoffBase,
+        backoffMax,
+        lookupDelay,
+        maxLookups,
+        webhook,
+        outbound);
+  }
+
   public DispatchSettings withNodeName(String name) {
     return new DispatchSettings(
         name,

@@ -276,6 +276,40 @@ class DispatchBehaviourTest {
     }
   }
 
+  @Test
+  void dailyLimitHoldsTheRestAndSaysWhy() throws Exception {
+    TestPlatformServer server = keep(TestPlatformServer.start(true));
+    DispatchFixture f =
+        keep(new DispatchFixture(TestDatabases.h2(), "daily", 1)).connectAll(server);
+    DbDispatcher d =
+        keep(
+            f.dispatcher(
+                new TestPlatformConnector(Platform.MASTODON, true, TIMEOUT, 1, Duration.ZERO, 2),
+                DispatchSettings.quick("test")));
+    Instant now = Instant.now();
+    List<Long> ids = f.schedule(List.of("a", "b", "c"), f.channels, Collections.nCopies(3, now));
+    ids.forEach(id -> d.schedule(f.workspace.id(), id, now));
+    d.start();
+    await(
+        () ->
+            f.rows().values().stream().filter(r -> r.state() == PostState.PUBLISHED).count() == 2
+                && ids.stream()
+                    .anyMatch(
+                        id ->
+                            d.history(f.workspace.id(), id).stream()
+                                .anyMatch(e -> e.kind().equals("waiting"))),
+        "two published and one waiting");
+    long waiting =
+        ids.stream()
+            .filter(id -> f.row(id).state() == PostState.SCHEDULED)
+            .findFirst()
+            .orElseThrow();
+    assertThat(d.history(f.workspace.id(), waiting).get(0).message())
+        .contains("allows 2 posts a day")
+        .contains("waiting");
+    assertThat(server.created()).hasSize(2);
+  }
+
   @ParameterizedTest
   @MethodSource("dev.rapport.store.TestDatabases#kinds")
   void twoNodesOnOneDatabaseNeverPublishTwice(TestDatabases.Kind kind) throws Exception {

@@ -15,7 +15,10 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class Pace {
 
-  /** Whether a publish may go now; when not, when to ask again and why. */
+  /**
+   * Whether a publish may go now; when not, when to ask again, and why in the user's words when the
+   * wait is worth telling (a daily limit; not the routine pacing waits of milliseconds).
+   */
   record Gate(boolean open, Instant retryAt, String reason, Runnable release) {
     static Gate closed(Instant at, String reason) {
       return new Gate(false, at, reason, () -> {});
@@ -35,8 +38,7 @@ final class Pace {
             t.channelId(), id -> new Semaphore(Math.max(1, caps.maxConcurrent())));
     if (!s.tryAcquire()) {
       // A short, jittered wait: a slot frees as soon as one call on this account returns.
-      return Gate.closed(
-          now.plusMillis(20 + ThreadLocalRandom.current().nextInt(80)), "concurrency cap");
+      return Gate.closed(now.plusMillis(20 + ThreadLocalRandom.current().nextInt(80)), null);
     }
     try {
       if (caps.postsPerDay() > 0) {
@@ -58,7 +60,7 @@ final class Pace {
         Instant[] next = new Instant[1];
         if (!store.takeSlot(t.channelId(), now, interval, next)) {
           s.release();
-          return Gate.closed(next[0], "minimum interval");
+          return Gate.closed(next[0], null);
         }
       }
       return new Gate(true, now, null, s::release);

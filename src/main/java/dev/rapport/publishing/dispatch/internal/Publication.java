@@ -131,7 +131,7 @@ final class Publication {
     Connector c = connector.get();
     Pace.Gate gate = pace.enter(t, c.capabilities(), now);
     if (!gate.open()) {
-      if (gate.reason() != null && gate.reason().contains(" ")) {
+      if (gate.reason() != null) {
         store.event(t, "waiting", gate.reason(), now);
       }
       return Optional.of(gate.retryAt());
