@@ -143,6 +143,24 @@ public final class DispatchBenchmark {
       }
       String loadAfter = load();
       a.close();
+      // Which node made each final attempt (the outbox keeps the node of the latest attempt).
+      Map<String, Integer> byNode =
+          f.db.transaction(
+              c -> {
+                Map<String, Integer> m = new java.util.TreeMap<>();
+                try (var st = c.createStatement();
+                    var rs =
+                        st.executeQuery(
+                            "SELECT node, COUNT(*) FROM dispatch_outbox GROUP BY node")) {
+                  while (rs.next()) {
+                    m.merge(
+                        rs.getString(1).replaceAll("-[0-9a-f]{6}$", ""),
+                        rs.getInt(2),
+                        Integer::sum);
+                  }
+                }
+                return m;
+              });
 
       Map<String, List<Instant>> created = new HashMap<>();
       for (TestPlatformServer.Created c : server.created()) {
@@ -169,7 +187,7 @@ public final class DispatchBenchmark {
           "{\"mode\":\"%s\",\"posts\":%d,\"channels\":%d,\"latencyMs\":%d,\"threads\":%d,"
               + "\"pollingMs\":%d,\"p50Ms\":%d,\"p90Ms\":%d,\"p99Ms\":%d,\"maxMs\":%d,"
               + "\"duplicates\":%d,\"lost\":%d,\"notPublished\":%d,\"loadBefore\":\"%s\","
-              + "\"loadAfter\":\"%s\"}%n",
+              + "\"loadAfter\":\"%s\",\"byNode\":\"%s\"}%n",
           mode,
           posts,
           channels,
@@ -184,7 +202,8 @@ public final class DispatchBenchmark {
           lost,
           notPublished,
           loadBefore,
-          loadAfter);
+          loadAfter,
+          byNode);
     } finally {
       if (second != null) {
         second.destroyForcibly();
