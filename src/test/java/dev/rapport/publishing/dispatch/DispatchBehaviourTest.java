@@ -208,6 +208,61 @@ class DispatchBehaviourTest {
     hook.stop(0);
   }
 
+  @ParameterizedTest
+  @MethodSource("dev.rapport.store.TestDatabases#kinds")
+  void sweeperResumesACallLeftPendingByAVanishedNode(TestDatabases.Kind kind) throws Exception {
+    TestPlatformServer server = keep(TestPlatformServer.start(false));
+    DispatchFixture f = keep(new DispatchFixture(kind.open(), "resume", 1)).connectAll(server);
+    Instant now = Instant.now();
+    List<Long> ids = f.schedule(List.of("orphan", "lost"), f.channels, Collections.nCopies(2, now));
+    // A node claimed both and called the platform; only the first call got through; then the node
+    // and its scheduler rows vanished. Only the outbox remembers.
+    for (long id : ids) {
+      f.db.run(
+          c -> {
+            try (var ps =
+                c.prepareStatement(
+                    "UPDATE post_variant SET state = 'publishing', dispatch_attempts = 1"
+                        + " WHERE id = ?")) {
+              ps.setLong(1, id);
+              ps.executeUpdate();
+            }
+            try (var ps =
+                c.prepareStatement(
+                    "INSERT INTO dispatch_outbox (variant_id, workspace_id, channel_id,"
+                        + " idempotency_key, attempt, state, node, started_at, lookups)"
+                        + " VALUES (?, ?, ?, ?, 1, 'pending', 'ghost', ?, 0)")) {
+              ps.setLong(1, id);
+              ps.setLong(2, f.workspace.id());
+              ps.setLong(3, f.channels.get(0).id());
+              ps.setString(4, "rapport-variant-" + id);
+              ps.setObject(5, java.time.OffsetDateTime.now().minusMinutes(5));
+              ps.executeUpdate();
+            }
+          });
+    }
+    var connector = TestPlatformConnector.unpaced(Platform.MASTODON, false, TIMEOUT);
+    var account = f.connections.account(f.workspace.id(), f.channels.get(0).id()).orElseThrow();
+    assertThat(
+            connector.publish(
+                account,
+                new dev.rapport.platforms.Outgoing(
+                    ids.get(0), "k", "orphan @ch0", List.of(), null, now)))
+        .isInstanceOf(dev.rapport.platforms.PublishResult.Published.class);
+
+    DbDispatcher d = keep(f.dispatcher(connector, DispatchSettings.quick("test")));
+    assertThat(d.sweep()).isEqualTo(new SweepReport(0, 0, 2));
+    d.start();
+    Map<Long, DispatchFixture.Row> rows = f.awaitSettled(ids, SETTLE);
+    assertThat(rows.values()).allMatch(r -> r.state() == PostState.PUBLISHED);
+    assertThat(server.countsByText())
+        .containsExactlyInAnyOrderEntriesOf(Map.of("orphan @ch0", 1, "lost @ch0", 1));
+    assertThat(d.history(f.workspace.id(), ids.get(0)).stream().map(DispatchEvent::kind))
+        .containsExactly("recovered", "found");
+    assertThat(d.history(f.workspace.id(), ids.get(1)).stream().map(DispatchEvent::kind))
+        .containsExactly("recovered", "not_found", "published");
+  }
+
   @Test
   void webhookToAPrivateAddressIsRefusedByDefault() throws Exception {
     List<JsonNode> hooks = new CopyOnWriteArrayList<>();
