@@ -214,10 +214,14 @@ public final class DbDispatcher implements Dispatcher {
   @Override
   public void retry(long workspaceId, long variantId) {
     store.retryByUser(workspaceId, variantId, clock.instant());
-    client.schedule(
-        instance(variantId),
-        clock.instant(),
-        SchedulerClient.ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
+    try {
+      client.schedule(
+          instance(variantId),
+          clock.instant(),
+          SchedulerClient.ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
+    } catch (TaskInstanceException running) {
+      // Its task is running right now (an unconfirmed variant being looked for); it goes on.
+    }
   }
 
   @Override
