@@ -34,7 +34,11 @@ import dev.rapport.people.internal.SqlPeople;
 import dev.rapport.people.internal.SqlStages;
 import dev.rapport.people.internal.SqlTimeline;
 import dev.rapport.platforms.Connections;
+import dev.rapport.platforms.Connectors;
 import dev.rapport.platforms.internal.SqlConnections;
+import dev.rapport.publishing.dispatch.DispatchSettings;
+import dev.rapport.publishing.dispatch.Dispatcher;
+import dev.rapport.publishing.dispatch.internal.DbDispatcher;
 import dev.rapport.store.Database;
 import dev.rapport.store.DatabaseSettings;
 import dev.rapport.store.SecretBox;
@@ -78,6 +82,10 @@ public final class Rapport implements AutoCloseable {
   private final Connections connections;
   private final Audits audits;
   private final ConsistencyOverview consistency;
+
+  // The platform connectors Rapport publishes with; each connector adds itself to this list.
+  private final Connectors connectors = new Connectors(java.util.List.of());
+  private Dispatcher dispatcher;
 
   private Rapport(Database database, Clock clock, SecretBox secrets) {
     this.database = database;
@@ -137,6 +145,36 @@ public final class Rapport implements AutoCloseable {
 
   public Connections connections() {
     return connections;
+  }
+
+  public Connectors connectors() {
+    return connectors;
+  }
+
+  /**
+   * Dispatch over this database, created on first use and not yet started: planning schedules
+   * through it (that only writes the database), jobs are added to it with {@link
+   * Dispatcher#recurring}, and serve and demo start it with {@link #startDispatch}. Settings from
+   * the environment ({@link DispatchSettings#fromEnvironment}).
+   */
+  public synchronized Dispatcher dispatcher() {
+    if (dispatcher == null) {
+      dispatcher =
+          new DbDispatcher(
+              database,
+              connections,
+              connectors,
+              DispatchSettings.fromEnvironment(System.getenv()),
+              clock);
+    }
+    return dispatcher;
+  }
+
+  /** Starts publishing due variants, the sweeper and the recurring jobs on this node. */
+  public synchronized Dispatcher startDispatch() {
+    Dispatcher d = dispatcher();
+    d.start();
+    return d;
   }
 
   public Database database() {
@@ -221,6 +259,11 @@ public final class Rapport implements AutoCloseable {
 
   @Override
   public void close() {
+    synchronized (this) {
+      if (dispatcher != null) {
+        dispatcher.close(); // running publishes finish before the pool closes
+      }
+    }
     database.close();
   }
 }

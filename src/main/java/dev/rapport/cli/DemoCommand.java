@@ -69,6 +69,7 @@ final class DemoCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     WebServer server = ServeCommand.start(r, settings, port, bind);
+    ServeCommand.startDispatch(r, server);
     String url = "http://" + ServeCommand.host(settings, bind) + ":" + server.port() + "/";
     System.out.println();
     System.out.println("Rapport demo is running: " + url);

@@ -28,6 +28,7 @@ final class ServeCommand implements Callable<Integer> {
     Settings settings = db.settings();
     Rapport r = DatabaseOption.open(settings);
     WebServer server = start(r, settings, port, bind);
+    startDispatch(r, server);
     System.out.println(
         "Rapport is serving on http://" + host(settings, bind) + ":" + server.port() + "/");
     System.out.println("Database: " + settings.database().safeUrl());
@@ -54,6 +55,19 @@ final class ServeCommand implements Callable<Integer> {
               + rootMessage(e)
               + " (is another program using the port? try --port 8081)");
     }
+  }
+
+  /** Starts publishing scheduled posts on this node (serve and demo). */
+  static void startDispatch(Rapport r, WebServer server) {
+    try {
+      r.startDispatch();
+    } catch (RuntimeException e) {
+      server.stop();
+      r.close();
+      throw new CliException(
+          ExitCodes.FAILURE, "cannot start dispatch (publishing): " + rootMessage(e));
+    }
+    System.out.println("Dispatch: publishing scheduled posts on this node.");
   }
 
   static String host(Settings settings, String bind) {
