@@ -31,6 +31,13 @@ import dev.rapport.people.internal.SqlStages;
 import dev.rapport.people.internal.SqlTimeline;
 import dev.rapport.platforms.Connections;
 import dev.rapport.platforms.internal.SqlConnections;
+import dev.rapport.publishing.Gates;
+import dev.rapport.publishing.Planner;
+import dev.rapport.publishing.Reviews;
+import dev.rapport.publishing.internal.ForwardingDispatch;
+import dev.rapport.publishing.internal.SqlGates;
+import dev.rapport.publishing.internal.SqlPlanner;
+import dev.rapport.publishing.internal.SqlReviews;
 import dev.rapport.store.Database;
 import dev.rapport.store.DatabaseSettings;
 import dev.rapport.store.SecretBox;
@@ -70,6 +77,11 @@ public final class Rapport implements AutoCloseable {
   private final FocusList focus;
   private final Retention retention;
   private final Directory directory;
+  // Planning tells dispatch through this; attach the dispatcher to it where it is started.
+  private final ForwardingDispatch planningNotices = new ForwardingDispatch();
+  private final SqlGates gates;
+  private final Reviews reviews;
+  private final Planner planner;
 
   private final Connections connections;
 
@@ -94,6 +106,9 @@ public final class Rapport implements AutoCloseable {
     this.focus = new SqlFocusList(database);
     this.retention = new SqlRetention(database);
     this.directory = new SqlDirectory(database);
+    this.gates = new SqlGates(database, workspaces, links, clock, p -> java.util.Optional.empty());
+    this.reviews = new SqlReviews(database, clock, planningNotices);
+    this.planner = new SqlPlanner(database, gates, clock, planningNotices);
     this.connections = new SqlConnections(database, secrets, clock);
   }
 
@@ -201,6 +216,23 @@ public final class Rapport implements AutoCloseable {
 
   public Directory directory() {
     return directory;
+  }
+
+  public Gates gates() {
+    return gates;
+  }
+
+  public Reviews reviews() {
+    return reviews;
+  }
+
+  public Planner planner() {
+    return planner;
+  }
+
+  /** Where planning sends its scheduling notices; attach the dispatcher here. */
+  public ForwardingDispatch planningNotices() {
+    return planningNotices;
   }
 
   @Override
