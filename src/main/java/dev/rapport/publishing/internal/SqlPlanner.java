@@ -836,7 +836,8 @@ public final class SqlPlanner implements Planner {
     if (!skipped.isEmpty() || lastPublished == null) {
       return new SeriesOutcome(series, List.of(), skipped);
     }
-    Instant earliest = lastPublished.plus(Duration.ofDays(cooldownDays));
+    // The queue looks strictly after a moment; a slot right at the cooldown's end is fine.
+    Instant earliest = lastPublished.plus(Duration.ofDays(cooldownDays)).minusNanos(1);
     if (earliest.isBefore(clock.instant())) {
       earliest = clock.instant();
     }
