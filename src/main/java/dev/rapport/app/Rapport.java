@@ -32,8 +32,10 @@ import dev.rapport.people.internal.SqlTimeline;
 import dev.rapport.platforms.Connections;
 import dev.rapport.platforms.internal.SqlConnections;
 import dev.rapport.publishing.Gates;
+import dev.rapport.publishing.PlanImport;
 import dev.rapport.publishing.Planner;
 import dev.rapport.publishing.Reviews;
+import dev.rapport.publishing.internal.CsvPlanImport;
 import dev.rapport.publishing.internal.ForwardingDispatch;
 import dev.rapport.publishing.internal.SqlGates;
 import dev.rapport.publishing.internal.SqlPlanner;
@@ -82,6 +84,7 @@ public final class Rapport implements AutoCloseable {
   private final SqlGates gates;
   private final Reviews reviews;
   private final Planner planner;
+  private final PlanImport planImport;
 
   private final Connections connections;
 
@@ -109,6 +112,8 @@ public final class Rapport implements AutoCloseable {
     this.gates = new SqlGates(database, workspaces, links, clock, p -> java.util.Optional.empty());
     this.reviews = new SqlReviews(database, clock, planningNotices);
     this.planner = new SqlPlanner(database, gates, clock, planningNotices);
+    this.planImport =
+        new CsvPlanImport(database, workspaces, gates, planner, clock, planningNotices);
     this.connections = new SqlConnections(database, secrets, clock);
   }
 
@@ -228,6 +233,10 @@ public final class Rapport implements AutoCloseable {
 
   public Planner planner() {
     return planner;
+  }
+
+  public PlanImport planImport() {
+    return planImport;
   }
 
   /** Where planning sends its scheduling notices; attach the dispatcher here. */
