@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       SimulateCommand.class,
       WorkspaceCommand.class,
       ImportCommand.class,
+      PostCommand.class,
       ReportCommand.class,
       AuditCommand.class,
       EvalCommand.class,

@@ -326,7 +326,9 @@ public final class SqlPlanner implements Planner {
     ScheduleOutcome out =
         db.transaction(
             c -> {
+              PlanStore.require(c, workspaceId, actor, Role.AUTHOR, "schedule posts");
               PlanStore.VariantRow v = PlanStore.requireVariant(c, workspaceId, variantId);
+              requireSchedulable(c, w, PlanStore.lockPost(c, workspaceId, v.postId()), v);
               lockChannel(c, v.channelId());
               Optional<Instant> slot =
                   queue(c, w, v.channelId(), Set.of(v.id())).next(clock.instant());
@@ -376,23 +378,7 @@ public final class SqlPlanner implements Planner {
     PlanStore.VariantRow before = PlanStore.requireVariant(c, ws, variantId);
     PlanStore.PostRow post = PlanStore.lockPost(c, ws, before.postId());
     PlanStore.VariantRow v = PlanStore.requireVariant(c, ws, variantId);
-    PublishingSettings s = SqlGates.settings(c, ws);
-    if (v.state().compareTo(PostState.SCHEDULED) > 0) {
-      throw new Refused(
-          "variant "
-              + variantId
-              + " is "
-              + v.state().code()
-              + "; dispatch has it now (retry a failed variant from the dispatch view)");
-    }
-    if (s.requiresApproval() && v.state().compareTo(PostState.APPROVED) < 0) {
-      throw new Refused(
-          "this workspace requires approval: post "
-              + post.id()
-              + " is "
-              + v.state().code()
-              + "; submit it and have a manager approve it first");
-    }
+    requireSchedulable(c, w, post, v);
     Instant at = requested != null ? requested : v.plannedAt();
     if (at == null) {
       throw new IllegalArgumentException("say when: variant " + variantId + " has no planned time");
@@ -468,6 +454,29 @@ public final class SqlPlanner implements Planner {
     SqlReviews.derivePostState(c, ws, post, now);
     return new ScheduleOutcome.Scheduled(
         variantId, at, report, failed.isEmpty() ? Set.of() : failed);
+  }
+
+  /** The review rules: a variant dispatch has not taken, approved where approval is required. */
+  private static void requireSchedulable(
+      Connection c, Workspace w, PlanStore.PostRow post, PlanStore.VariantRow v)
+      throws SQLException {
+    if (v.state().compareTo(PostState.SCHEDULED) > 0) {
+      throw new Refused(
+          "variant "
+              + v.id()
+              + " is "
+              + v.state().code()
+              + "; dispatch has it now (retry a failed variant from the dispatch view)");
+    }
+    if (SqlGates.settings(c, w.id()).requiresApproval()
+        && v.state().compareTo(PostState.APPROVED) < 0) {
+      throw new Refused(
+          "this workspace requires approval: post "
+              + post.id()
+              + " is "
+              + v.state().code()
+              + "; submit it and have a manager approve it first");
+    }
   }
 
   private static void clearPlanned(Connection c, long variantId) throws SQLException {
