@@ -1,6 +1,7 @@
 package dev.rapport.publishing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rapport.content.PostState;
 import dev.rapport.store.TestDatabases;
@@ -46,6 +47,12 @@ class PlannerTest {
       ScheduleOutcome second = f.planner().addToQueue(f.author, ws, b, null);
       assertThat(((ScheduleOutcome.Scheduled) second).at())
           .isEqualTo(Instant.parse("2027-04-04T00:30:00Z"));
+      assertThatThrownBy(
+              () ->
+                  f.planner()
+                      .schedule(f.author, ws, c, Instant.parse("2027-03-29T10:00:00Z"), null))
+          .isInstanceOf(Refused.class)
+          .hasMessageContaining("2027-03-29 is blocked (Easter)");
       f.planner().unblock(f.manager, ws, blockedId);
       assertThat(((ScheduleOutcome.Scheduled) f.planner().addToQueue(f.author, ws, c, null)).at())
           .isEqualTo(Instant.parse("2027-03-29T07:00:00Z"));
@@ -187,6 +194,53 @@ class PlannerTest {
       List<Planner.SeriesOutcome> ended = f.planner().refillEvergreen(ws);
       assertThat(ended.get(0).created()).isEmpty();
       assertThat(ended.get(0).skipped().get(0)).contains("after the end date 2027-04-20");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.rapport.store.TestDatabases#kinds")
+  void concurrentAddsToOneQueueNeverTakeTheSameSlot(TestDatabases.Kind kind) throws Exception {
+    try (PlanFixture f = new PlanFixture(kind.open())) {
+      long ws = f.ws.id();
+      f.planner()
+          .setSlots(
+              f.manager,
+              ws,
+              f.mastodon.id(),
+              List.of(Slot.parse("mon 09:00"), Slot.parse("wed 09:00"), Slot.parse("fri 09:00")));
+      int n = 6;
+      List<Long> variants = new java.util.ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        long post =
+            f.reviews()
+                .create(
+                    f.author,
+                    ws,
+                    new DraftPost(
+                        "p" + i,
+                        List.of(
+                            new DraftPost.DraftVariant(
+                                f.mastodon.id(),
+                                PlanFixture.GOOD + " Batch " + i + ".",
+                                List.of()))));
+        variants.add(f.variant(post, f.mastodon));
+      }
+      var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+      try {
+        List<java.util.concurrent.Future<ScheduleOutcome>> futures = new java.util.ArrayList<>();
+        for (long v : variants) {
+          futures.add(pool.submit(() -> f.planner().addToQueue(f.author, ws, v, null)));
+        }
+        java.util.Set<Instant> times = new java.util.HashSet<>();
+        for (var fut : futures) {
+          ScheduleOutcome out = fut.get();
+          assertThat(out).as(out.toString()).isInstanceOf(ScheduleOutcome.Scheduled.class);
+          times.add(((ScheduleOutcome.Scheduled) out).at());
+        }
+        assertThat(times).hasSize(n);
+      } finally {
+        pool.shutdown();
+      }
     }
   }
 }

@@ -387,6 +387,18 @@ public final class SqlPlanner implements Planner {
       throw new IllegalArgumentException(
           "cannot schedule in the past: " + at.atZone(w.timeZone()).toLocalDateTime());
     }
+    if (!queued) {
+      LocalDate day = at.atZone(w.timeZone()).toLocalDate();
+      for (BlockedDate b : blocked(c, ws, day, day)) {
+        if (b.channelId() == null || b.channelId() == v.channelId()) {
+          throw new Refused(
+              day
+                  + " is blocked"
+                  + (b.reason().isEmpty() ? "" : " (" + b.reason() + ")")
+                  + "; unblock it or pick another day");
+        }
+      }
+    }
     GateReport report = gates.check(c, w, v, at);
     Set<Gate> failed = report.failed();
     if (!failed.isEmpty()) {
