@@ -36,6 +36,10 @@ final class GateRules {
 
   GateReport check(PublishingSettings settings, TargetAudience audience, Candidate c) {
     List<GateResult> results = new ArrayList<>();
+    // One assessment serves both the platform-limits and the rubric gate.
+    Optional<RubricReport> assessed =
+        rubricPlatform(c.platform())
+            .map(p -> rubric(audience).assess(new Draft(c.text(), p, media(c.media()))));
     for (Gate gate : Gate.values()) {
       if (!settings.on(gate)) {
         results.add(new GateResult.Off(gate, "switched off for this workspace"));
@@ -44,8 +48,8 @@ final class GateRules {
       results.add(
           switch (gate) {
             case AUDIENCE -> audience(audience);
-            case PLATFORM_LIMITS -> platformLimits(audience, c);
-            case RUBRIC -> rubric(settings, audience, c);
+            case PLATFORM_LIMITS -> platformLimits(assessed, c);
+            case RUBRIC -> rubric(settings, assessed, c);
             case TRACKED_LINKS -> trackedLinks(c);
             case CROSS_POST -> crossPost(c);
             case FREQUENCY -> frequency(settings, c);
@@ -64,12 +68,10 @@ final class GateRules {
             + " (rapport workspace create/update --audience ... --topics ...)");
   }
 
-  private GateResult platformLimits(TargetAudience audience, Candidate c) {
+  private GateResult platformLimits(Optional<RubricReport> assessed, Candidate c) {
     List<String> problems = new ArrayList<>();
-    Optional<dev.rapport.content.quality.Platform> rubricPlatform = rubricPlatform(c.platform());
-    if (rubricPlatform.isPresent()) {
-      RubricReport fit =
-          rubric(audience).assess(new Draft(c.text(), rubricPlatform.get(), media(c.media())));
+    if (assessed.isPresent()) {
+      RubricReport fit = assessed.get();
       for (Finding f :
           fit.dimension(dev.rapport.content.quality.Dimension.PLATFORM_FIT).findings()) {
         if (f.severity() == Severity.BLOCKER || f.code().equals("missing_alt_text")) {
@@ -113,13 +115,12 @@ final class GateRules {
     return new GateResult.Failed(Gate.PLATFORM_LIMITS, String.join(" ", problems));
   }
 
-  private GateResult rubric(PublishingSettings s, TargetAudience audience, Candidate c) {
-    Optional<dev.rapport.content.quality.Platform> p = rubricPlatform(c.platform());
-    if (p.isEmpty()) {
+  private GateResult rubric(PublishingSettings s, Optional<RubricReport> assessed, Candidate c) {
+    if (assessed.isEmpty()) {
       return new GateResult.Passed(
           Gate.RUBRIC, "the rubric has no rules for " + c.platform().code() + "; not scored");
     }
-    RubricReport report = rubric(audience).assess(new Draft(c.text(), p.get(), media(c.media())));
+    RubricReport report = assessed.get();
     if (report.overall() >= s.rubricBar()) {
       return new GateResult.Passed(
           Gate.RUBRIC, "rubric score " + report.overall() + " (bar " + s.rubricBar() + ")");
