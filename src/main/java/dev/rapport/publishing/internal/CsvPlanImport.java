@@ -94,11 +94,20 @@ public final class CsvPlanImport implements PlanImport {
     List<ImportProblem> problems = new ArrayList<>();
     Workspace w = gates.workspace(workspaceId);
     db.run(c -> PlanStore.require(c, workspaceId, actor, Role.AUTHOR, "import posts"));
-    List<CSVRecord> records;
+    List<CSVRecord> records = new ArrayList<>();
+    // The line each record ends on, as the generic CSV import reports it (a quoted text may span
+    // several lines).
+    List<Long> lines = new ArrayList<>();
     Map<String, Integer> header;
     try (Reader reader = utf8(file);
         CSVParser parser = CSVFormat.RFC4180.builder().get().parse(reader)) {
-      records = parser.getRecords();
+      for (CSVRecord rec : parser) {
+        records.add(rec);
+        lines.add(parser.getCurrentLineNumber());
+        if (records.size() > MAX_ROWS + 1) {
+          break;
+        }
+      }
     } catch (CharacterCodingException e) {
       return rejected(List.of(new ImportProblem(0, "", "the file is not valid UTF-8 text")));
     } catch (UncheckedIOException e) {
@@ -152,7 +161,7 @@ public final class CsvPlanImport implements PlanImport {
     Instant now = clock.instant();
     for (int i = 1; i < records.size(); i++) {
       CSVRecord rec = records.get(i);
-      long line = rec.getRecordNumber();
+      long line = lines.get(i);
       if (rec.size() != header.size()) {
         problems.add(
             new ImportProblem(
