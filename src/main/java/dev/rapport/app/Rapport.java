@@ -36,9 +36,18 @@ import dev.rapport.people.internal.SqlTimeline;
 import dev.rapport.platforms.Connections;
 import dev.rapport.platforms.Connectors;
 import dev.rapport.platforms.internal.SqlConnections;
+import dev.rapport.publishing.Gates;
+import dev.rapport.publishing.PlanImport;
+import dev.rapport.publishing.Planner;
+import dev.rapport.publishing.Reviews;
 import dev.rapport.publishing.dispatch.DispatchSettings;
 import dev.rapport.publishing.dispatch.Dispatcher;
 import dev.rapport.publishing.dispatch.internal.DbDispatcher;
+import dev.rapport.publishing.internal.CsvPlanImport;
+import dev.rapport.publishing.internal.ForwardingDispatch;
+import dev.rapport.publishing.internal.SqlGates;
+import dev.rapport.publishing.internal.SqlPlanner;
+import dev.rapport.publishing.internal.SqlReviews;
 import dev.rapport.store.Database;
 import dev.rapport.store.DatabaseSettings;
 import dev.rapport.store.SecretBox;
@@ -78,6 +87,12 @@ public final class Rapport implements AutoCloseable {
   private final FocusList focus;
   private final Retention retention;
   private final Directory directory;
+  // Planning tells dispatch through this; attach the dispatcher to it where it is started.
+  private final ForwardingDispatch planningNotices = new ForwardingDispatch();
+  private final SqlGates gates;
+  private final Reviews reviews;
+  private final Planner planner;
+  private final PlanImport planImport;
 
   private final Connections connections;
   private final Audits audits;
@@ -108,6 +123,11 @@ public final class Rapport implements AutoCloseable {
     this.focus = new SqlFocusList(database);
     this.retention = new SqlRetention(database);
     this.directory = new SqlDirectory(database);
+    this.gates = new SqlGates(database, workspaces, links, clock, p -> java.util.Optional.empty());
+    this.reviews = new SqlReviews(database, clock, planningNotices);
+    this.planner = new SqlPlanner(database, gates, clock, planningNotices);
+    this.planImport =
+        new CsvPlanImport(database, workspaces, gates, planner, clock, planningNotices);
     this.connections = new SqlConnections(database, secrets, clock);
     this.audits = new SqlAudits(database, people, clock);
     this.consistency = new SqlConsistencyOverview(database, workspaces, posts, truth, clock);
@@ -166,6 +186,17 @@ public final class Rapport implements AutoCloseable {
               connectors,
               DispatchSettings.fromEnvironment(System.getenv()),
               clock);
+      // Planning tells dispatch about every schedule change from now on; the sweeper covers
+      // anything scheduled before.
+      planningNotices.attach(dispatcher);
+      dispatcher.recurring(
+          "refill-evergreen",
+          java.time.Duration.ofHours(1),
+          () -> {
+            for (var w : workspaces.all()) {
+              planner.refillEvergreen(w.id());
+            }
+          });
     }
     return dispatcher;
   }
@@ -255,6 +286,27 @@ public final class Rapport implements AutoCloseable {
 
   public Directory directory() {
     return directory;
+  }
+
+  public Gates gates() {
+    return gates;
+  }
+
+  public Reviews reviews() {
+    return reviews;
+  }
+
+  public Planner planner() {
+    return planner;
+  }
+
+  public PlanImport planImport() {
+    return planImport;
+  }
+
+  /** Where planning sends its scheduling notices; attach the dispatcher here. */
+  public ForwardingDispatch planningNotices() {
+    return planningNotices;
   }
 
   @Override

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       WorkspaceCommand.class,
       ChannelCommand.class,
       ImportCommand.class,
+      PostCommand.class,
       ReportCommand.class,
       AuditCommand.class,
       AuditsCommand.class,
