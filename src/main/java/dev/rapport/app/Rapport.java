@@ -29,8 +29,11 @@ import dev.rapport.people.internal.SqlNotes;
 import dev.rapport.people.internal.SqlPeople;
 import dev.rapport.people.internal.SqlStages;
 import dev.rapport.people.internal.SqlTimeline;
+import dev.rapport.platforms.Connections;
+import dev.rapport.platforms.internal.SqlConnections;
 import dev.rapport.store.Database;
 import dev.rapport.store.DatabaseSettings;
+import dev.rapport.store.SecretBox;
 import dev.rapport.workspace.ApiTokens;
 import dev.rapport.workspace.PasswordHasher;
 import dev.rapport.workspace.Sessions;
@@ -68,7 +71,9 @@ public final class Rapport implements AutoCloseable {
   private final Retention retention;
   private final Directory directory;
 
-  private Rapport(Database database, Clock clock) {
+  private final Connections connections;
+
+  private Rapport(Database database, Clock clock, SecretBox secrets) {
     this.database = database;
     this.clock = clock;
     this.workspaces = new SqlWorkspaces(database, clock);
@@ -89,15 +94,33 @@ public final class Rapport implements AutoCloseable {
     this.focus = new SqlFocusList(database);
     this.retention = new SqlRetention(database);
     this.directory = new SqlDirectory(database);
+    this.connections = new SqlConnections(database, secrets, clock);
   }
 
-  public static Rapport open(DatabaseSettings settings, Clock clock) {
-    return new Rapport(Database.open(settings), clock);
+  /**
+   * Opens the database and wires the capabilities.
+   *
+   * @param secrets the key that seals platform tokens at rest ({@link SecretBox#load})
+   */
+  public static Rapport open(DatabaseSettings settings, Clock clock, SecretBox secrets) {
+    return new Rapport(Database.open(settings), clock, secrets);
   }
 
   /** Wires the capabilities on an already open database; closing the result closes it. */
+  public static Rapport on(Database database, Clock clock, SecretBox secrets) {
+    return new Rapport(database, clock, secrets);
+  }
+
+  /**
+   * As {@link #on(Database, Clock, SecretBox)} with a throwaway key: for tests and in-memory runs,
+   * where stored platform secrets need not outlive the process.
+   */
   public static Rapport on(Database database, Clock clock) {
-    return new Rapport(database, clock);
+    return new Rapport(database, clock, SecretBox.ephemeral());
+  }
+
+  public Connections connections() {
+    return connections;
   }
 
   public Database database() {

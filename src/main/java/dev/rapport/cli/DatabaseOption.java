@@ -3,6 +3,7 @@ package dev.rapport.cli;
 import dev.rapport.app.Rapport;
 import dev.rapport.app.Settings;
 import dev.rapport.store.DatabaseSettings;
+import dev.rapport.store.SecretBox;
 import dev.rapport.workspace.Workspace;
 import java.time.Clock;
 import picocli.CommandLine.Option;
@@ -30,7 +31,12 @@ final class DatabaseOption {
   }
 
   Rapport open() {
-    return Rapport.open(settings().database(), Clock.systemUTC());
+    return open(settings());
+  }
+
+  /** Opens Rapport on the settings' database, with the secret key kept in its home. */
+  static Rapport open(Settings s) {
+    return Rapport.open(s.database(), Clock.systemUTC(), SecretBox.load(s.home(), System.getenv()));
   }
 
   static Workspace workspace(Rapport r, String slug) {

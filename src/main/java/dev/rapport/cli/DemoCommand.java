@@ -11,7 +11,6 @@ import dev.rapport.web.WebServer;
 import dev.rapport.workspace.Role;
 import dev.rapport.workspace.User;
 import dev.rapport.workspace.Workspace;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,7 +45,7 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     Settings settings = db.settings();
-    Rapport r = Rapport.open(settings.database(), Clock.systemUTC());
+    Rapport r = DatabaseOption.open(settings);
     try {
       Workspace ws = r.workspaces().bySlug(SLUG).orElse(null);
       if (ws == null) {

@@ -4,7 +4,6 @@ import dev.rapport.app.Rapport;
 import dev.rapport.app.Settings;
 import dev.rapport.web.WebServer;
 import dev.rapport.web.WebSettings;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -27,7 +26,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     Settings settings = db.settings();
-    Rapport r = Rapport.open(settings.database(), Clock.systemUTC());
+    Rapport r = DatabaseOption.open(settings);
     WebServer server = start(r, settings, port, bind);
     System.out.println(
         "Rapport is serving on http://" + host(settings, bind) + ":" + server.port() + "/");

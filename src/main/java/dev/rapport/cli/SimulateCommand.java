@@ -13,6 +13,7 @@ import dev.rapport.simulation.SimulationSettings;
 import dev.rapport.simulation.Simulator;
 import dev.rapport.simulation.TruthTimings;
 import dev.rapport.store.DatabaseSettings;
+import dev.rapport.store.SecretBox;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -125,7 +126,8 @@ public final class SimulateCommand implements Callable<Integer> {
     SimulationSettings sim =
         SimulationSettings.of(people, engagements, seed, end).withBatchSize(batchSize);
     PrintWriter out = spec.commandLine().getOut();
-    try (Rapport rapport = Rapport.open(db, clock);
+    try (Rapport rapport =
+            Rapport.open(db, clock, SecretBox.load(settings.home(), System.getenv()));
         Bars bars = new Bars()) {
       Simulator simulator =
           new Simulator(

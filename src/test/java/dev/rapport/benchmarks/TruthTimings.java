@@ -24,7 +24,7 @@ public final class TruthTimings {
   public static void main(String[] args) {
     DatabaseSettings s = new DatabaseSettings(args[0], "sa", "", 4, null);
     Instant asOf = Instant.parse(args[2]);
-    try (Rapport r = Rapport.open(s, Clock.systemUTC())) {
+    try (Rapport r = Rapport.open(s, Clock.systemUTC(), dev.rapport.store.SecretBox.ephemeral())) {
       long ws = r.workspaces().bySlug(args[1]).orElseThrow().id();
       for (String what : List.of("summary", "weeks", "posts")) {
         List<Double> ms = new ArrayList<>();
