@@ -60,7 +60,8 @@ public final class AuthorizationCodeFlow {
     }
     q.putAll(extra);
     String base = client.authorizeEndpoint().toString();
-    return URI.create(base + (base.contains("?") ? "&" : "?") + form(q));
+    // %20 rather than '+' for spaces: a query string, not a form body.
+    return URI.create(base + (base.contains("?") ? "&" : "?") + form(q).replace("+", "%20"));
   }
 
   /** Exchanges the code the callback received; {@code pkce} as given to the authorization URL. */
