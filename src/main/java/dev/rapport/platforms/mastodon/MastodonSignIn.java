@@ -7,6 +7,7 @@ import dev.rapport.platforms.mastodon.internal.MastodonApi;
 import dev.rapport.platforms.oauth.AuthorizationCodeFlow;
 import dev.rapport.platforms.oauth.OAuthClient;
 import dev.rapport.platforms.oauth.Pkce;
+import dev.rapport.platforms.oauth.SignInFailed;
 import dev.rapport.platforms.oauth.TokenResult;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -8,6 +8,7 @@ import dev.rapport.platforms.Outgoing;
 import dev.rapport.platforms.PublishResult;
 import dev.rapport.platforms.oauth.LocalServer;
 import dev.rapport.platforms.oauth.Pkce;
+import dev.rapport.platforms.oauth.SignInFailed;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;

@@ -1,9 +1,8 @@
-package dev.rapport.platforms.mastodon;
+package dev.rapport.platforms.oauth;
 
 /**
- * Connecting a Mastodon account did not work; the message says why in the user's words.
- *
- * @see MastodonSignIn
+ * Connecting an account to a platform did not work; the message says why in the user's words, for
+ * the web layer to show on the connect page.
  */
 public final class SignInFailed extends RuntimeException {
 
