@@ -299,6 +299,20 @@ class XConnectorTest {
   }
 
   @Test
+  void aDroppedConnectionIsUnknownAndALookupDuringAnOutageCannotTell() {
+    Outgoing post = post("Dropped on the way back", List.of(), null);
+    server.fault("POST", "/2/tweets", new Fault.DropAfter());
+    assertThat(connector.publish(account, post)).isInstanceOf(PublishResult.Unknown.class);
+
+    server.fault(
+        "GET",
+        "/2/users/" + server.brandId + "/tweets",
+        new Fault.Answer(FakeX.problem(503, "Service Unavailable", "Service Unavailable")));
+    assertThat(connector.find(account, post)).isInstanceOf(Lookup.CannotTell.class);
+    assertThat(connector.find(account, post)).isInstanceOf(Lookup.Found.class);
+  }
+
+  @Test
   void theLimitIsCountedTheWayXCountsIt() {
     String cjk = "日".repeat(141); // 282 weighted
     PublishResult result = connector.publish(account, post(cjk, List.of(), null));
