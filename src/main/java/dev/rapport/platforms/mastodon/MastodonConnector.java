@@ -115,6 +115,9 @@ public final class MastodonConnector implements Connector {
       JsonNode status =
           api.postJson(account.service(), token, "/api/v1/statuses", body, post.idempotencyKey())
               .body();
+      if (status.path("id").asText("").isBlank()) {
+        return new PublishResult.Unknown("The instance answered without the new status's id");
+      }
       return published(status);
     } catch (ApiFailure e) {
       return switch (e.kind()) {

@@ -35,9 +35,10 @@ import java.util.Map;
 
 /**
  * X through API v2 as the connected user (OAuth 2.0 with PKCE; tokens refreshed as they expire):
- * posts with images and alt text, threads and replies, likes, reposts, quotes, replies and mentions
- * with the engager's profile, followers with theirs. X keeps no idempotency key, so after an
- * unknown outcome {@link #find} searches the user's posts since the due time.
+ * posts with images, a GIF or a video and their alt text, threads and replies, likes, reposts,
+ * quotes, replies and mentions with the engager's profile, followers with theirs. X keeps no
+ * idempotency key, so after an unknown outcome {@link #find} searches the user's posts since the
+ * due time.
  */
 public final class XConnector implements Connector {
 
@@ -71,7 +72,7 @@ public final class XConnector implements Connector {
             true,
             TweetText.MAX_WEIGHTED_LENGTH,
             4,
-            EnumSet.of(MediaKind.IMAGE, MediaKind.GIF),
+            EnumSet.of(MediaKind.IMAGE, MediaKind.GIF, MediaKind.VIDEO),
             false,
             1,
             Duration.ofSeconds(1),
@@ -115,7 +116,12 @@ public final class XConnector implements Connector {
         body.put("reply", Map.of("in_reply_to_tweet_id", post.replyTo().platformPostId()));
       }
       JsonNode data = api.postJson(account, "/2/tweets", body).body().path("data");
-      return published(account, data.path("id").asText(), clock.instant());
+      String id = data.path("id").asText("");
+      if (id.isBlank()) {
+        return new PublishResult.Unknown("X answered without the new post's id");
+      }
+      Instant created = XUsers.snowflakeTime(id);
+      return published(account, id, created == null ? clock.instant() : created);
     } catch (XFailure e) {
       return switch (e.kind()) {
         case TRANSIENT -> new PublishResult.Retryable(e.getMessage(), e.retryAfter());

@@ -316,8 +316,19 @@ final class FakeX extends LocalServer implements ConnectorContract.PlatformSide 
     return Response.json(200, out);
   }
 
+  /** A chunked upload session: declared size, type and the segments received. */
+  private record Session(int totalBytes, String category, Map<Integer, byte[]> segments) {}
+
+  private final Map<String, Session> sessions = new HashMap<>();
+
+  /** Videos report processing_info for this many STATUS checks after FINALIZE. */
+  volatile int videoPolls = 0;
+
   private Response upload(Request r) {
     var parts = r.multipart();
+    if (parts.containsKey("command")) {
+      return chunked(parts);
+    }
     var media = parts.get("media");
     var category = parts.get("media_category");
     if (media == null || media.content().length == 0) {
@@ -335,6 +346,87 @@ final class FakeX extends LocalServer implements ConnectorContract.PlatformSide 
       data.putObject("processing_info").put("state", "pending").put("check_after_secs", 0);
     }
     return Response.json(200, Map.of("data", data));
+  }
+
+  private Response chunked(Map<String, LocalServer.Part> parts) {
+    String command = parts.get("command").text();
+    String id = parts.containsKey("media_id") ? parts.get("media_id").text() : null;
+    switch (command) {
+      case "INIT" -> {
+        if (!parts.containsKey("total_bytes") || !parts.containsKey("media_type")) {
+          return invalid("total_bytes and media_type are required for INIT");
+        }
+        String newId = nextId();
+        String category =
+            parts.containsKey("media_category")
+                ? parts.get("media_category").text()
+                : "tweet_image";
+        sessions.put(
+            newId,
+            new Session(
+                Integer.parseInt(parts.get("total_bytes").text()), category, new HashMap<>()));
+        return Response.json(
+            200,
+            Map.of(
+                "data",
+                Map.of("id", newId, "media_key", "7_" + newId, "expires_after_secs", 86399)));
+      }
+      case "APPEND" -> {
+        Session session = sessions.get(id);
+        if (session == null || !parts.containsKey("segment_index") || !parts.containsKey("media")) {
+          return invalid("media_id, segment_index and media are required for APPEND");
+        }
+        session
+            .segments()
+            .put(Integer.parseInt(parts.get("segment_index").text()), parts.get("media").content());
+        return new Response(204, Map.of(), "");
+      }
+      case "FINALIZE" -> {
+        Session session = sessions.get(id);
+        if (session == null) {
+          return invalid("media_id: unknown upload session");
+        }
+        int received = 0;
+        for (int i = 0; i < session.segments().size(); i++) {
+          if (!session.segments().containsKey(i)) {
+            return invalid("segment " + i + " is missing");
+          }
+          received += session.segments().get(i).length;
+        }
+        if (received != session.totalBytes()) {
+          return invalid(
+              "File size mismatch: received "
+                  + received
+                  + " of "
+                  + session.totalBytes()
+                  + " bytes");
+        }
+        altTexts.put(id, null);
+        ObjectNode data =
+            LocalServer.JSON
+                .createObjectNode()
+                .put("id", id)
+                .put("media_key", "7_" + id)
+                .put("size", received)
+                .put("expires_after_secs", 86400);
+        if (session.category().equals("tweet_video") && videoPolls > 0) {
+          processing.put(id, videoPolls);
+          data.putObject("processing_info").put("state", "pending").put("check_after_secs", 0);
+        }
+        return Response.json(200, Map.of("data", data));
+      }
+      default -> {
+        return invalid("command: must be INIT, APPEND or FINALIZE");
+      }
+    }
+  }
+
+  synchronized int uploadedSegments(String mediaId) {
+    return sessions.containsKey(mediaId) ? sessions.get(mediaId).segments().size() : 0;
+  }
+
+  synchronized List<String> mediaOf(String tweetId) {
+    return tweets.get(tweetId).mediaIds();
   }
 
   private Response mediaStatus(Request r) {

@@ -341,6 +341,42 @@ class XConnectorTest {
   }
 
   @Test
+  void videosGoThroughTheChunkedSessionAndWaitForProcessing() {
+    server.videoPolls = 2;
+    byte[] video = new byte[9 * 1024 * 1024 + 17];
+    for (int i = 0; i < video.length; i++) {
+      video[i] = (byte) i;
+    }
+    MediaItem clip =
+        new MediaItem(
+            MediaKind.VIDEO, "video/mp4", "oven.mp4", video, null, "The oven at work", null, null);
+
+    PublishResult.Published published = publish(post("Watch the oven", List.of(clip), null));
+
+    List<LocalServer.Request> uploads = server.requests("POST", "/2/media/upload");
+    assertThat(uploads.stream().map(r -> r.multipart().get("command").text()))
+        .containsExactly("INIT", "APPEND", "APPEND", "APPEND", "FINALIZE");
+    assertThat(uploads.get(0).multipart().get("total_bytes").text())
+        .isEqualTo(String.valueOf(video.length));
+    assertThat(uploads.get(0).multipart().get("media_category").text()).isEqualTo("tweet_video");
+    String mediaId = server.mediaOf(published.platformPostId()).get(0);
+    assertThat(server.uploadedSegments(mediaId)).isEqualTo(3);
+    assertThat(server.requests("GET", "/2/media/upload")).hasSize(2);
+    assertThat(server.altTexts(published.platformPostId())).containsExactly("The oven at work");
+  }
+
+  @Test
+  void mixingAVideoWithImagesIsRefusedBeforeUploading() {
+    MediaItem clip =
+        new MediaItem(MediaKind.VIDEO, "video/mp4", "a.mp4", PNG, null, null, null, null);
+    PublishResult result =
+        connector.publish(account, post("Mixed", List.of(image("a"), clip), null));
+    assertThat(result).isInstanceOf(PublishResult.Rejected.class);
+    assertThat(((PublishResult.Rejected) result).message()).contains("one video");
+    assertThat(server.requests()).isEmpty();
+  }
+
+  @Test
   void engagementWalksMentionsThenPostsAndReadsQuotes() {
     String postId = publish(post("Our new rye", List.of(), null)).platformPostId();
     List<String> fans = new ArrayList<>();

@@ -96,6 +96,14 @@ public final class MastodonApi {
     try {
       policy.check(uri);
     } catch (OutboundPolicy.RefusedHostException e) {
+      if (e.getMessage().startsWith("unknown host")) {
+        // DNS failing is usually passing; a refused address is not.
+        throw new ApiFailure(
+            ApiFailure.Kind.TRANSIENT,
+            "Could not resolve " + uri.getHost(),
+            "Rapport tries again later.",
+            null);
+      }
       throw new ApiFailure(
           ApiFailure.Kind.REFUSED,
           "Rapport may not call " + instance + ": " + e.getMessage(),

@@ -168,6 +168,15 @@ public final class XApi {
     try {
       policy.check(uri);
     } catch (OutboundPolicy.RefusedHostException e) {
+      if (e.getMessage().startsWith("unknown host")) {
+        // DNS failing is usually passing; a refused address is not.
+        throw new XFailure(
+            XFailure.Kind.TRANSIENT,
+            0,
+            "Could not resolve " + uri.getHost(),
+            "Rapport tries again later.",
+            null);
+      }
       throw new XFailure(
           XFailure.Kind.REFUSED,
           0,

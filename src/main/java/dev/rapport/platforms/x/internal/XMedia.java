@@ -8,14 +8,22 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Images and GIFs through {@code POST /2/media/upload} (one request per file), waiting on {@code
- * processing_info} where X reports it (GIFs), then alt text through {@code POST /2/media/metadata}.
+ * Attachments through {@code POST /2/media/upload}: images and small GIFs in one request, videos
+ * and large files in the chunked INIT / APPEND / FINALIZE session; then waiting on {@code
+ * processing_info} where X reports it ({@code GET ...?command=STATUS}), and alt text through {@code
+ * POST /2/media/metadata}.
  */
 public final class XMedia {
+
+  /** Files up to this size go in one request; X takes images up to 5 MB that way. */
+  static final int SIMPLE_UPLOAD_MAX = 5 * 1024 * 1024;
+
+  static final int CHUNK = 4 * 1024 * 1024;
 
   private final XApi api;
   private final Duration maxWait;
@@ -27,6 +35,15 @@ public final class XMedia {
 
   /** The media ids, in order; failures here never mean "maybe published". */
   public List<String> upload(Account account, List<MediaItem> media) {
+    long images = media.stream().filter(m -> m.kind() == MediaKind.IMAGE).count();
+    if (images < media.size() && media.size() > 1) {
+      throw new XFailure(
+          XFailure.Kind.REFUSED,
+          0,
+          "X takes up to 4 images, or one GIF, or one video per post",
+          "Keep only the images, or only the one GIF or video, in the X variant.",
+          null);
+    }
     List<String> ids = new ArrayList<>();
     try {
       for (MediaItem item : media) {
@@ -39,34 +56,39 @@ public final class XMedia {
   }
 
   private String uploadOne(Account account, MediaItem item) {
-    if (item.kind() != MediaKind.IMAGE && item.kind() != MediaKind.GIF) {
+    if (item.kind() == MediaKind.AUDIO) {
       throw new XFailure(
           XFailure.Kind.REFUSED,
           0,
-          "Rapport cannot upload " + item.kind().name().toLowerCase() + " to X yet",
-          "Attach images or a GIF for X, or post the video on X directly.",
+          "X does not take audio attachments",
+          "Remove the audio file from the X variant, or attach it as a video.",
           null);
     }
     if (item.bytes() == null || item.bytes().length == 0) {
       throw new XFailure(
           XFailure.Kind.REFUSED, 0, "The attachment is empty", "Attach the file again.", null);
     }
-    FormData form =
-        new FormData()
-            .file(
-                "media",
-                item.fileName() == null ? "attachment" : item.fileName(),
-                item.contentType(),
-                item.bytes())
-            .field("media_category", item.kind() == MediaKind.GIF ? "tweet_gif" : "tweet_image")
-            .field("media_type", item.contentType());
-    JsonNode data = api.postForm(account, "/2/media/upload", form).body().path("data");
-    String id = data.path("id").asText(null);
+    String id;
+    JsonNode processing;
+    if (item.kind() == MediaKind.VIDEO || item.bytes().length > SIMPLE_UPLOAD_MAX) {
+      JsonNode data = chunked(account, item);
+      id = data.path("id").asText(null);
+      processing = data.path("processing_info");
+    } else {
+      FormData form =
+          new FormData()
+              .file("media", fileName(item), item.contentType(), item.bytes())
+              .field("media_category", category(item))
+              .field("media_type", item.contentType());
+      JsonNode data = api.postForm(account, "/2/media/upload", form).body().path("data");
+      id = data.path("id").asText(null);
+      processing = data.path("processing_info");
+    }
     if (id == null) {
       throw new XFailure(
           XFailure.Kind.TRANSIENT, 0, "X accepted the upload but returned no media id", "", null);
     }
-    awaitProcessing(account, id, data.path("processing_info"));
+    awaitProcessing(account, id, processing);
     if (item.altText() != null && !item.altText().isBlank()) {
       api.postJson(
           account,
@@ -74,6 +96,58 @@ public final class XMedia {
           Map.of("id", id, "metadata", Map.of("alt_text", Map.of("text", item.altText()))));
     }
     return id;
+  }
+
+  /** INIT, APPEND in 4 MB segments, FINALIZE: what X requires for video and large files. */
+  private JsonNode chunked(Account account, MediaItem item) {
+    byte[] bytes = item.bytes();
+    JsonNode init =
+        api.postForm(
+                account,
+                "/2/media/upload",
+                new FormData()
+                    .field("command", "INIT")
+                    .field("media_type", item.contentType())
+                    .field("total_bytes", Integer.toString(bytes.length))
+                    .field("media_category", category(item)))
+            .body()
+            .path("data");
+    String id = init.path("id").asText(null);
+    if (id == null) {
+      throw new XFailure(
+          XFailure.Kind.TRANSIENT, 0, "X started no upload session (no media id)", "", null);
+    }
+    for (int offset = 0, segment = 0; offset < bytes.length; offset += CHUNK, segment++) {
+      byte[] chunk = Arrays.copyOfRange(bytes, offset, Math.min(bytes.length, offset + CHUNK));
+      api.postForm(
+          account,
+          "/2/media/upload",
+          new FormData()
+              .field("command", "APPEND")
+              .field("media_id", id)
+              .field("segment_index", Integer.toString(segment))
+              .file("media", fileName(item), "application/octet-stream", chunk));
+    }
+    JsonNode done =
+        api.postForm(
+                account,
+                "/2/media/upload",
+                new FormData().field("command", "FINALIZE").field("media_id", id))
+            .body()
+            .path("data");
+    return done.hasNonNull("id") ? done : init;
+  }
+
+  private static String category(MediaItem item) {
+    return switch (item.kind()) {
+      case GIF -> "tweet_gif";
+      case VIDEO -> "tweet_video";
+      default -> "tweet_image";
+    };
+  }
+
+  private static String fileName(MediaItem item) {
+    return item.fileName() == null ? "attachment" : item.fileName();
   }
 
   private void awaitProcessing(Account account, String id, JsonNode info) {
