@@ -345,6 +345,7 @@ class MastodonConnectorTest {
         ((PublishResult.Published) connector.publish(account, post("p", List.of(), null)))
             .platformPostId();
     server.likeRepostAndReply(postId);
+    connector.publish(account, post("and the thread goes on", List.of(), postId));
 
     SyncPage fromNotifications =
         connector.engagement(account, new SyncRequest(null, List.of(), 100));
@@ -358,6 +359,9 @@ class MastodonConnectorTest {
     Set<String> b =
         new HashSet<>(fromPosts.engagements().stream().map(SeenEngagement::eventKey).toList());
     assertThat(a).hasSize(3).isEqualTo(b);
+    assertThat(fromPosts.engagements())
+        .as("the brand's own thread reply is not engagement")
+        .noneMatch(e -> e.who().platformUserId().equals(FakeMastodon.BRAND_ID));
     assertThat(a).allSatisfy(k -> assertThat(k).startsWith("mastodon:127.0.0.1:"));
   }
 

@@ -76,7 +76,7 @@ public final class EngagementReader {
 
     List<String> posts = request.recentPosts();
     while (postIndex < posts.size() && out.size() < limit) {
-      readPost(instance, token, posts.get(postIndex), out);
+      readPost(instance, token, brandAccountId, posts.get(postIndex), out);
       postIndex++;
     }
     if (postIndex < posts.size()) {
@@ -138,19 +138,25 @@ public final class EngagementReader {
   }
 
   private void readPost(
-      URI instance, String token, String postId, Map<String, SeenEngagement> out) {
+      URI instance, String token, String brandId, String postId, Map<String, SeenEngagement> out) {
     String host = instance.getHost();
     Instant now = clock.instant();
     String base = "/api/v1/statuses/" + enc(postId);
     try {
       // Favourites and reblogs carry no time of their own: the time Rapport first saw them.
       for (JsonNode a : accounts(instance, token, base + "/favourited_by")) {
+        if (a.path("id").asText().equals(brandId)) {
+          continue; // the brand's own favourite is not engagement
+        }
         SeenAccount who = MastodonAccounts.seen(a, now);
         out.putIfAbsent(
             favKey(host, postId, who),
             new SeenEngagement(favKey(host, postId, who), EngagementKind.LIKE, who, postId, now));
       }
       for (JsonNode a : accounts(instance, token, base + "/reblogged_by")) {
+        if (a.path("id").asText().equals(brandId)) {
+          continue;
+        }
         SeenAccount who = MastodonAccounts.seen(a, now);
         out.putIfAbsent(
             reblogKey(host, postId, who),
@@ -161,6 +167,9 @@ public final class EngagementReader {
       for (JsonNode s : context.path("descendants")) {
         if (!postId.equals(s.path("in_reply_to_id").asText(null))) {
           continue; // a reply to a reply: it concerns that reply, not the brand's post
+        }
+        if (s.path("account").path("id").asText().equals(brandId)) {
+          continue; // the brand continuing its own thread
         }
         SeenAccount who = MastodonAccounts.seen(s.path("account"), now);
         Instant at = MastodonAccounts.instant(s.path("created_at").asText(null));
