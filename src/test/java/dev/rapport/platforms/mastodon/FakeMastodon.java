@@ -78,6 +78,9 @@ final class FakeMastodon extends LocalServer implements ConnectorContract.Platfo
   /** Uploads answer 202 and need this many polls of GET /api/v1/media/:id before they are ready. */
   volatile int processingPolls = 0;
 
+  /** The instance fails to process uploads (GET /api/v1/media/:id answers 422). */
+  volatile boolean failProcessing = false;
+
   FakeMastodon() {
     accounts.put(BRAND_ID, account(BRAND_ID, "bakery", "The Corner Bakery", false, false));
     tokens.put("brand-token", BRAND_ID);
@@ -372,6 +375,9 @@ final class FakeMastodon extends LocalServer implements ConnectorContract.Platfo
       return Response.json(404, Map.of("error", "Record not found"));
     }
     int left = mediaPolls.get(id);
+    if (failProcessing) {
+      return Response.json(422, Map.of("error", "Error processing thumbnail for uploaded media"));
+    }
     if (left > 0) {
       mediaPolls.put(id, left - 1);
       return Response.json(206, attachment(id, false));

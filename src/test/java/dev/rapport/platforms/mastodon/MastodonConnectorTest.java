@@ -136,6 +136,20 @@ class MastodonConnectorTest {
   }
 
   @Test
+  void mediaTheInstanceCannotProcessIsRejectedWithItsReason() {
+    server.processingPolls = 2;
+    server.failProcessing = true;
+
+    PublishResult result =
+        connector.publish(account, post("Broken file", List.of(image("x")), null));
+
+    assertThat(result).isInstanceOf(PublishResult.Rejected.class);
+    assertThat(((PublishResult.Rejected) result).message()).contains("Error processing thumbnail");
+    assertThat(((PublishResult.Rejected) result).action()).contains("attachments");
+    assertThat(server.statusCount()).isZero();
+  }
+
+  @Test
   void anInvalidTokenAsksForReconnection() {
     server.revoke(server.brandToken());
 
