@@ -204,6 +204,22 @@ class XConnectorTest {
   }
 
   @Test
+  void separateSnapshotsOfOneConnectionDoNotRefreshTwice() {
+    Map<String, String> stored = server.grant(Instant.now().minusSeconds(5));
+    var first = new TestAccount(server.uri(), server.brandId, stored);
+    var second = new TestAccount(server.uri(), server.brandId, stored); // read before the refresh
+
+    assertThat(connector.publish(first, post("From the first", List.of(), null)))
+        .isInstanceOf(PublishResult.Published.class);
+    assertThat(connector.publish(second, post("From the second", List.of(), null)))
+        .isInstanceOf(PublishResult.Published.class);
+
+    assertThat(server.requests("POST", "/2/oauth2/token")).hasSize(1);
+    assertThat(second.secret("refresh_token")).isEqualTo(first.secret("refresh_token"));
+    assertThat(second.reconnectReason).isNull();
+  }
+
+  @Test
   void rateLimitsAreRetryableAfterTheirReset() {
     long reset = Instant.now().getEpochSecond() + 600;
     server.fault(

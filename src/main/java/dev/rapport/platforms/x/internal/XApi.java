@@ -49,6 +49,13 @@ public final class XApi {
   // X rotates refresh tokens: two threads refreshing at once would revoke each other's grant.
   private final ConcurrentMap<String, Object> refreshLocks = new ConcurrentHashMap<>();
 
+  /** The last refresh per account: which refresh token it used up, and what it got. */
+  private record Rotation(String usedRefreshToken, TokenGrant result) {}
+
+  // Callers may hold separate Account snapshots of one connection; one that still carries a
+  // refresh token this node already used up takes the rotated grant instead of refreshing again.
+  private final ConcurrentMap<String, Rotation> rotations = new ConcurrentHashMap<>();
+
   public XApi(
       HttpClient http, OutboundPolicy policy, Clock clock, Duration timeout, OAuthClient client) {
     this.http = http;
@@ -120,11 +127,18 @@ public final class XApi {
     if (rejected == null && !grant.expiresWithin(EXPIRY_MARGIN, clock.instant())) {
       return grant.accessToken();
     }
-    Object lock =
-        refreshLocks.computeIfAbsent(
-            account.workspaceId() + ":" + account.channelId(), k -> new Object());
+    String key = account.workspaceId() + ":" + account.channelId();
+    Object lock = refreshLocks.computeIfAbsent(key, k -> new Object());
     synchronized (lock) {
       grant = TokenGrant.fromSecrets(account::secret);
+      Rotation last = rotations.get(key);
+      if (last != null
+          && grant.refreshToken() != null
+          && grant.refreshToken().equals(last.usedRefreshToken())
+          && !last.result().accessToken().equals(rejected)) {
+        account.updateSecrets(last.result().secrets());
+        grant = last.result();
+      }
       boolean refreshedMeanwhile =
           rejected == null
               ? !grant.expiresWithin(EXPIRY_MARGIN, clock.instant())
@@ -143,6 +157,7 @@ public final class XApi {
       TokenResult result = flow.refresh(client, grant.refreshToken());
       if (result instanceof TokenResult.Granted g) {
         account.updateSecrets(g.grant().secrets());
+        rotations.put(key, new Rotation(grant.refreshToken(), g.grant()));
         return g.grant().accessToken();
       }
       if (result instanceof TokenResult.Unavailable u) {
