@@ -212,6 +212,16 @@ class MastodonConnectorTest {
         new Fault.Answer(
             Response.json(429, Map.of("error", "Too many requests"))
                 .with("X-RateLimit-Reset", reset.toString())));
+    server.fault(
+        "POST",
+        "/api/v1/statuses",
+        new Fault.Answer(
+            Response.json(429, Map.of("error", "Throttled")).with("Retry-After", "42")));
+    assertThat(
+            ((PublishResult.Retryable) connector.publish(account, post("x", List.of(), null)))
+                .retryAfter())
+        .isEqualTo(Duration.ofSeconds(42));
+
     SyncPage page = connector.engagement(account, new SyncRequest("since=5", List.of(), 20));
     assertThat(page.failure().retryAfter()).isGreaterThan(Duration.ofSeconds(100));
     assertThat(page.nextCursor()).as("the cursor stays where it was").isEqualTo("since=5");

@@ -235,6 +235,17 @@ class XConnectorTest {
     assertThat(((PublishResult.Retryable) result).retryAfter())
         .isBetween(Duration.ofSeconds(590), Duration.ofSeconds(600));
 
+    server.fault(
+        "POST",
+        "/2/tweets",
+        new Fault.Answer(
+            FakeX.problem(429, "Too Many Requests", "Too Many Requests")
+                .with("Retry-After", "42")));
+    assertThat(
+            ((PublishResult.Retryable) connector.publish(account, post("x", List.of(), null)))
+                .retryAfter())
+        .isEqualTo(Duration.ofSeconds(42));
+
     long dayReset = Instant.now().getEpochSecond() + 20_000;
     server.fault(
         "POST",

@@ -23,6 +23,9 @@ import java.util.Map;
  * liking_users}), reposts ({@code retweeted_by}), quotes ({@code quote_tweets}) and replies (recent
  * search for {@code conversation_id}; X only searches the last 7 days). X has no follow events:
  * followers come from the follower list.
+ *
+ * <p>The request's limit bounds the mention page and when to stop starting new posts; one post's
+ * lists are always read whole, so a page can exceed the limit by that much.
  */
 public final class XEngagementReader {
 
