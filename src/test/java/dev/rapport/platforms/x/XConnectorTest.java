@@ -460,6 +460,33 @@ class XConnectorTest {
   }
 
   @Test
+  void aDeletedPostIsSkippedButAMissingAccessLevelIsReported() {
+    String postId = publish(post("Still here", List.of(), null)).platformPostId();
+    server.likeRepostAndReply(postId);
+
+    SyncPage page =
+        connector.engagement(
+            account, new SyncRequest(null, List.of("1445880548472328192", postId), 100));
+    assertThat(page.failure()).isNull();
+    assertThat(page.engagements()).extracting(SeenEngagement::kind).contains(EngagementKind.LIKE);
+
+    server.fault(
+        "GET",
+        "/2/tweets/" + postId + "/liking_users",
+        new Fault.Answer(
+            FakeX.problem(
+                403,
+                "Client Forbidden",
+                "When authenticating requests to the Twitter API v2 endpoints, you must use keys and"
+                    + " tokens from a Twitter developer App that is attached to a Project.")));
+    SyncPage refused = connector.engagement(account, new SyncRequest(null, List.of(postId), 100));
+    assertThat(refused.failure()).isNotNull();
+    assertThat(refused.failure().reconnect()).isFalse();
+    assertThat(refused.failure().message()).contains("attached to a Project");
+    assertThat(refused.engagements()).isEmpty();
+  }
+
+  @Test
   void followersArePagedWithTheirProfiles() {
     String egg = server.followWithDefaults();
     String fan = server.likeRepostAndReply(publish(post("hi", List.of(), null)).platformPostId());
