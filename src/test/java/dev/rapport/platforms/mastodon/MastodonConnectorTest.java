@@ -47,7 +47,7 @@ class MastodonConnectorTest {
   @BeforeEach
   void start() {
     server = new FakeMastodon();
-    connector = connector(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    connector = connector(Duration.ofSeconds(3), Duration.ofSeconds(2));
     account =
         new TestAccount(
             server.uri(), FakeMastodon.BRAND_ID, Map.of("access_token", server.brandToken()));
@@ -125,7 +125,7 @@ class MastodonConnectorTest {
   @Test
   void mediaThatNeverFinishesProcessingIsRetryableAndPublishesNothing() {
     server.processingPolls = 1_000_000;
-    MastodonConnector impatient = connector(Duration.ofSeconds(1), Duration.ofMillis(150));
+    MastodonConnector impatient = connector(Duration.ofSeconds(3), Duration.ofMillis(150));
 
     PublishResult result =
         impatient.publish(account, post("Never ready", List.of(image("x")), null));
@@ -249,7 +249,7 @@ class MastodonConnectorTest {
   @Test
   void aTimeoutAfterTheInstanceProcessedIsUnknownAndFoundAfterwards() {
     Outgoing post = post("Slow instance today", List.of(), null);
-    server.fault("POST", "/api/v1/statuses", new Fault.SlowAfter(Duration.ofMillis(1500)));
+    server.fault("POST", "/api/v1/statuses", new Fault.SlowAfter(Duration.ofSeconds(5)));
 
     PublishResult first = connector.publish(account, post);
 
@@ -266,7 +266,7 @@ class MastodonConnectorTest {
   @Test
   void aTimeoutBeforeProcessingIsUnknownAndNotFound() {
     Outgoing post = post("Never arrived", List.of(), null);
-    server.fault("POST", "/api/v1/statuses", new Fault.SlowBefore(Duration.ofMillis(1500)));
+    server.fault("POST", "/api/v1/statuses", new Fault.SlowBefore(Duration.ofSeconds(5)));
 
     assertThat(connector.publish(account, post)).isInstanceOf(PublishResult.Unknown.class);
     assertThat(connector.find(account, post)).isInstanceOf(Lookup.NotFound.class);

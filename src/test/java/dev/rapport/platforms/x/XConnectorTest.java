@@ -71,7 +71,7 @@ class XConnectorTest {
   @BeforeEach
   void start() {
     server = new FakeX();
-    connector = connector(server, Duration.ofSeconds(1));
+    connector = connector(server, Duration.ofSeconds(3));
     account =
         new TestAccount(
             server.uri(), server.brandId, server.grant(Instant.now().plusSeconds(7200)));
@@ -295,7 +295,7 @@ class XConnectorTest {
   @Test
   void aTimeoutAfterSendingIsUnknownAndTheLookupFindsThePost() {
     Outgoing post = post("Menu & prices <new> https://bakery.example/menu", List.of(), null);
-    server.fault("POST", "/2/tweets", new Fault.SlowAfter(Duration.ofMillis(1500)));
+    server.fault("POST", "/2/tweets", new Fault.SlowAfter(Duration.ofSeconds(5)));
 
     assertThat(connector.publish(account, post)).isInstanceOf(PublishResult.Unknown.class);
 
@@ -311,7 +311,7 @@ class XConnectorTest {
   @Test
   void aTimeoutBeforeProcessingIsNotFoundAndAReplyIsFoundByItsParent() {
     Outgoing lost = post("Never got there", List.of(), null);
-    server.fault("POST", "/2/tweets", new Fault.SlowBefore(Duration.ofMillis(1500)));
+    server.fault("POST", "/2/tweets", new Fault.SlowBefore(Duration.ofSeconds(5)));
     assertThat(connector.publish(account, lost)).isInstanceOf(PublishResult.Unknown.class);
     assertThat(connector.find(account, lost)).isInstanceOf(Lookup.NotFound.class);
 
