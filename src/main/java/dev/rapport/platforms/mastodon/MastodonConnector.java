@@ -19,6 +19,7 @@ import dev.rapport.platforms.mastodon.internal.LinkHeader;
 import dev.rapport.platforms.mastodon.internal.MastodonAccounts;
 import dev.rapport.platforms.mastodon.internal.MastodonApi;
 import dev.rapport.platforms.mastodon.internal.MediaUploads;
+import dev.rapport.platforms.mastodon.internal.ReplyAddressing;
 import dev.rapport.platforms.mastodon.internal.StatusFinder;
 import dev.rapport.platforms.oauth.TokenGrant;
 import dev.rapport.workspace.Platform;
@@ -103,9 +104,13 @@ public final class MastodonConnector implements Connector {
       return notConnected(account);
     }
     try {
+      String text = post.text();
+      if (post.replyTo() != null) {
+        text = addressed(account, token, post.replyTo().platformPostId(), text);
+      }
       List<String> mediaIds = uploads.upload(account.service(), token, post.media());
       Map<String, Object> body = new LinkedHashMap<>();
-      body.put("status", post.text());
+      body.put("status", text);
       if (!mediaIds.isEmpty()) {
         body.put("media_ids", mediaIds);
       }
@@ -202,6 +207,17 @@ public final class MastodonConnector implements Connector {
       return new FollowerPage(followers, next, null);
     } catch (ApiFailure e) {
       return new FollowerPage(List.of(), cursor, failure(account, e));
+    }
+  }
+
+  /** The reply's text, addressed to the author it answers; a failure here published nothing. */
+  private String addressed(Account account, String token, String parentId, String text) {
+    try {
+      JsonNode parent =
+          api.get(account.service(), token, "/api/v1/statuses/" + enc(parentId)).body();
+      return ReplyAddressing.address(parent, accountId(account, token), text);
+    } catch (ApiFailure e) {
+      throw e.beforePublishing();
     }
   }
 

@@ -225,6 +225,7 @@ final class FakeMastodon extends LocalServer implements ConnectorContract.Platfo
         authed((r, m, me) -> marks(r, m, favourites)));
     route(
         "GET", "/api/v1/statuses/(\\d+)/reblogged_by", authed((r, m, me) -> marks(r, m, reblogs)));
+    route("GET", "/api/v1/statuses/(\\d+)", authed((r, m, me) -> oneStatus(m.group(1))));
     route("GET", "/api/v1/statuses/(\\d+)/context", authed((r, m, me) -> context(m.group(1))));
     route("GET", "/api/v1/notifications", authed((r, m, me) -> notifications(r, me)));
     route(
@@ -470,6 +471,25 @@ final class FakeMastodon extends LocalServer implements ConnectorContract.Platfo
             .sorted(Comparator.comparing(Mark::id, FakeMastodon::compareIds).reversed())
             .toList();
     return paged(r, list, Mark::id, x -> accounts.get(x.accountId()), r.path());
+  }
+
+  private Response oneStatus(String id) {
+    return statuses.containsKey(id)
+        ? Response.json(200, status(statuses.get(id)))
+        : Response.json(404, Map.of("error", "Record not found"));
+  }
+
+  /** The reply a person wrote to the brand's status, as the brand's reply target. */
+  synchronized String replyOf(String statusId) {
+    return statuses.values().stream()
+        .filter(s -> statusId.equals(s.inReplyToId()) && !s.accountId().equals(BRAND_ID))
+        .map(Status::id)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  synchronized String textOf(String statusId) {
+    return statuses.get(statusId).text();
   }
 
   private Response context(String id) {

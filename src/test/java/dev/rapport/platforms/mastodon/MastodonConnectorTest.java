@@ -110,6 +110,35 @@ class MastodonConnectorTest {
   }
 
   @Test
+  void aReplyToAPersonMentionsThemSoTheyAreNotified() {
+    String ours =
+        ((PublishResult.Published) connector.publish(account, post("Question?", List.of(), null)))
+            .platformPostId();
+    server.likeRepostAndReply(ours);
+    String theirs = server.replyOf(ours);
+    Outgoing answer = post("Thank you, see you Saturday!", List.of(), theirs);
+
+    PublishResult result = connector.publish(account, answer);
+
+    String id = ((PublishResult.Published) result).platformPostId();
+    assertThat(server.textOf(id))
+        .matches("@reader\\d+@other\\.example Thank you, see you Saturday!");
+    assertThat(((Lookup.Found) connector.find(account, answer)).post().platformPostId())
+        .isEqualTo(id);
+
+    Outgoing alreadyAddressed = post("@READER1 thanks again", List.of(), theirs);
+    String second =
+        ((PublishResult.Published) connector.publish(account, alreadyAddressed)).platformPostId();
+    assertThat(server.textOf(second)).isEqualTo("@READER1 thanks again");
+
+    server.fault(
+        "GET", "/api/v1/statuses/" + theirs, new Fault.Answer(Response.json(500, Map.of())));
+    assertThat(connector.publish(account, post("later", List.of(), theirs)))
+        .as("nothing was posted yet")
+        .isInstanceOf(PublishResult.Retryable.class);
+  }
+
+  @Test
   void waitsForAsynchronousMediaProcessingBeforeAttaching() {
     server.processingPolls = 3;
 

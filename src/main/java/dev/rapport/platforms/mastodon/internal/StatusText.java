@@ -12,6 +12,7 @@ public final class StatusText {
 
   private static final Pattern TAG = Pattern.compile("<[^>]+>");
   private static final Pattern ENTITY = Pattern.compile("&(#x?[0-9a-fA-F]+|amp|lt|gt|quot|apos);");
+  private static final Pattern LEADING_MENTIONS = Pattern.compile("^(@[A-Za-z0-9_]+\\s+)+");
   private static final Pattern MENTION_DOMAIN =
       Pattern.compile("(^|\\s)(@[A-Za-z0-9_]+)@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
 
@@ -33,10 +34,14 @@ public final class StatusText {
     return out.toString().trim();
   }
 
-  /** The form two texts are compared in: whitespace collapsed, remote mentions without domain. */
+  /**
+   * The form two texts are compared in: whitespace collapsed, remote mentions without domain, and
+   * without the leading mentions a reply is addressed with.
+   */
   public static String comparable(String plainText) {
     String s = MENTION_DOMAIN.matcher(plainText.strip()).replaceAll("$1$2");
-    return s.replaceAll("\\s+", " ");
+    s = LEADING_MENTIONS.matcher(s).replaceFirst("");
+    return s.strip().replaceAll("\\s+", " ");
   }
 
   private static String entity(String name) {
