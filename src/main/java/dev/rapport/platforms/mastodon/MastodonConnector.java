@@ -199,7 +199,9 @@ public final class MastodonConnector implements Connector {
                   + (cursor == null ? "" : "&max_id=" + enc(cursor)));
       Instant now = clock.instant();
       List<SeenAccount> followers = new ArrayList<>();
-      reply.body().forEach(a -> followers.add(MastodonAccounts.seen(a, now)));
+      reply
+          .body()
+          .forEach(a -> followers.add(MastodonAccounts.seen(a, now, account.service().getHost())));
       String next =
           reply.body().isEmpty()
               ? null

@@ -3,7 +3,10 @@ package dev.rapport.platforms.mastodon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rapport.platforms.mastodon.internal.LinkHeader;
+import dev.rapport.platforms.mastodon.internal.MastodonAccounts;
 import dev.rapport.platforms.mastodon.internal.StatusText;
+import dev.rapport.platforms.oauth.LocalServer;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** Comparing sent text with Mastodon's rendered HTML, and reading Link headers. */
@@ -27,6 +30,29 @@ class StatusTextTest {
         .isEqualTo(
             StatusText.comparable(
                 "Fresh bread & coffee <3\nfrom 7am\n\nhttps://bakery.example/menu — @ana@other.example"));
+  }
+
+  @Test
+  void localAccountsAreKeptAsFullAddresses() throws Exception {
+    var local =
+        LocalServer.JSON.readTree(
+            "{\"id\":\"1\",\"username\":\"ana\",\"acct\":\"ana\",\"bot\":true,"
+                + "\"locked\":true,\"last_status_at\":\"2026-11-20\","
+                + "\"avatar\":\"https://files.example/avatars/original/missing.png\"}");
+    var remote =
+        LocalServer.JSON.readTree(
+            "{\"id\":\"2\",\"username\":\"bo\",\"acct\":\"bo@else.example\"}");
+
+    var a = MastodonAccounts.seen(local, Instant.EPOCH, "mastodon.example");
+    var b = MastodonAccounts.seen(remote, Instant.EPOCH, "mastodon.example");
+
+    assertThat(a.handle()).isEqualTo("ana@mastodon.example");
+    assertThat(a.profile().declaredBot()).isTrue();
+    assertThat(a.profile().protectedAccount()).isTrue();
+    assertThat(a.profile().defaultAvatar()).isTrue();
+    assertThat(a.profile().lastActivityAt()).isEqualTo(Instant.parse("2026-11-20T00:00:00Z"));
+    assertThat(b.handle()).isEqualTo("bo@else.example");
+    assertThat(b.profile().declaredBot()).as("not said is unknown, not false").isNull();
   }
 
   @Test

@@ -96,7 +96,7 @@ public final class EngagementReader {
     }
     Instant at = MastodonAccounts.instant(n.path("created_at").asText(null));
     Instant when = at == null ? clock.instant() : at;
-    SeenAccount who = MastodonAccounts.seen(account, clock.instant());
+    SeenAccount who = MastodonAccounts.seen(account, clock.instant(), host);
     JsonNode status = n.path("status");
     String statusId = status.path("id").asText(null);
     if (statusId == null && !n.path("type").asText("").equals("follow")) {
@@ -148,7 +148,7 @@ public final class EngagementReader {
         if (a.path("id").asText().equals(brandId)) {
           continue; // the brand's own favourite is not engagement
         }
-        SeenAccount who = MastodonAccounts.seen(a, now);
+        SeenAccount who = MastodonAccounts.seen(a, now, host);
         out.putIfAbsent(
             favKey(host, postId, who),
             new SeenEngagement(favKey(host, postId, who), EngagementKind.LIKE, who, postId, now));
@@ -157,7 +157,7 @@ public final class EngagementReader {
         if (a.path("id").asText().equals(brandId)) {
           continue;
         }
-        SeenAccount who = MastodonAccounts.seen(a, now);
+        SeenAccount who = MastodonAccounts.seen(a, now, host);
         out.putIfAbsent(
             reblogKey(host, postId, who),
             new SeenEngagement(
@@ -171,7 +171,7 @@ public final class EngagementReader {
         if (s.path("account").path("id").asText().equals(brandId)) {
           continue; // the brand continuing its own thread
         }
-        SeenAccount who = MastodonAccounts.seen(s.path("account"), now);
+        SeenAccount who = MastodonAccounts.seen(s.path("account"), now, host);
         Instant at = MastodonAccounts.instant(s.path("created_at").asText(null));
         String key = statusKey(host, s.path("id").asText());
         out.putIfAbsent(

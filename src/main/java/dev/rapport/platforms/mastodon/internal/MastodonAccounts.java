@@ -17,9 +17,16 @@ public final class MastodonAccounts {
 
   private MastodonAccounts() {}
 
-  public static SeenAccount seen(JsonNode a, Instant observedAt) {
+  /**
+   * @param host the brand's instance: local accounts' {@code acct} has no domain, and Rapport keeps
+   *     every handle as a full {@code user@domain} address
+   */
+  public static SeenAccount seen(JsonNode a, Instant observedAt, String host) {
     String id = a.path("id").asText();
     String acct = text(a, "acct");
+    if (acct != null && !acct.contains("@") && host != null) {
+      acct = acct + "@" + host;
+    }
     String name = text(a, "display_name");
     String note = StatusText.plain(text(a, "note"));
     String avatar = text(a, "avatar");
