@@ -144,6 +144,14 @@ public final class MastodonSignIn {
     }
   }
 
+  /**
+   * Revokes the account's access token ({@code POST /oauth/revoke}) when the user disconnects the
+   * channel. True when the instance confirmed; disconnecting goes ahead either way.
+   */
+  public boolean revoke(MastodonApp app, String accessToken) {
+    return flow.revoke(client(app), endpoint(app.instance(), "/oauth/revoke"), accessToken, null);
+  }
+
   private static OAuthClient client(MastodonApp app) {
     return new OAuthClient(
         app.clientId(),

@@ -87,14 +87,33 @@ public final class AuthorizationCodeFlow {
     return call(client, body);
   }
 
+  /**
+   * Revokes a token (RFC 7009) when the user disconnects, so the grant does not outlive the
+   * connection. True when the server confirmed; a failure does not stop the disconnect.
+   */
+  public boolean revoke(OAuthClient client, URI revocationEndpoint, String token, String hint) {
+    Map<String, String> body = new LinkedHashMap<>();
+    body.put("token", token);
+    if (hint != null) {
+      body.put("token_type_hint", hint);
+    }
+    TokenResult result = post(client, revocationEndpoint, body, true);
+    return result instanceof TokenResult.Granted;
+  }
+
   private TokenResult call(OAuthClient client, Map<String, String> body) {
+    return post(client, client.tokenEndpoint(), body, false);
+  }
+
+  private TokenResult post(
+      OAuthClient client, URI endpoint, Map<String, String> body, boolean revocation) {
     try {
-      policy.check(client.tokenEndpoint());
+      policy.check(endpoint);
     } catch (OutboundPolicy.RefusedHostException e) {
       return new TokenResult.Refused("refused_host", e.getMessage());
     }
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(client.tokenEndpoint())
+        HttpRequest.newBuilder(endpoint)
             .timeout(timeout)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header("Accept", "application/json");
@@ -119,14 +138,17 @@ public final class AuthorizationCodeFlow {
               HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       return new TokenResult.Unavailable(
-          "the authorization server " + client.tokenEndpoint().getHost() + " did not answer: " + e,
-          null);
+          "the authorization server " + endpoint.getHost() + " did not answer: " + e, null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new TokenResult.Unavailable("interrupted", null);
     }
     JsonNode json = parse(response.body());
     int status = response.statusCode();
+    if (revocation && status == 200) {
+      // RFC 7009: 200 whether or not the token was still valid; there is no grant to return.
+      return new TokenResult.Granted(new TokenGrant("revoked", null, null, null));
+    }
     if (status == 200 && json.hasNonNull("access_token")) {
       Instant expiresAt =
           json.hasNonNull("expires_in")

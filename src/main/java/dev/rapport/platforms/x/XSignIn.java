@@ -70,6 +70,21 @@ public final class XSignIn {
         grant.secrets());
   }
 
+  /**
+   * Revokes the access and the refresh token ({@code POST /2/oauth2/revoke}) when the user
+   * disconnects the channel. True when X confirmed both; disconnecting goes ahead either way.
+   */
+  public boolean revoke(String accessToken, String refreshToken) {
+    URI endpoint = URI.create(app.tokenEndpoint().toString().replaceFirst("/token$", "/revoke"));
+    boolean access =
+        accessToken == null
+            || flow.revoke(app.oauthClient(), endpoint, accessToken, "access_token");
+    boolean refresh =
+        refreshToken == null
+            || flow.revoke(app.oauthClient(), endpoint, refreshToken, "refresh_token");
+    return access && refresh;
+  }
+
   private JsonNode me(String accessToken) {
     URI uri = URI.create(app.api().toString().replaceAll("/+$", "") + "/2/users/me");
     try {

@@ -215,6 +215,7 @@ final class FakeMastodon extends LocalServer implements ConnectorContract.Platfo
   private void routes() {
     route("POST", "/api/v1/apps", (r, m) -> registerApp(r));
     route("POST", "/oauth/token", (r, m) -> token(r));
+    route("POST", "/oauth/revoke", (r, m) -> revokeToken(r));
     route("GET", "/api/v1/accounts/verify_credentials", authed((r, m, me) -> verify(me)));
     route("POST", "/api/v2/media", authed((r, m, me) -> upload(r)));
     route("GET", "/api/v1/media/(\\d+)", authed((r, m, me) -> mediaStatus(m.group(1))));
@@ -346,6 +347,22 @@ final class FakeMastodon extends LocalServer implements ConnectorContract.Platfo
             code.scopes(),
             "created_at",
             Instant.now().getEpochSecond()));
+  }
+
+  private synchronized Response revokeToken(Request r) {
+    Map<String, List<String>> f = r.form();
+    App app = apps.get(first(f, "client_id"));
+    if (app == null || !app.secret().equals(first(f, "client_secret"))) {
+      return Response.json(
+          403,
+          Map.of(
+              "error",
+              "unauthorized_client",
+              "error_description",
+              "You are not authorized to revoke this token"));
+    }
+    tokens.remove(first(f, "token"));
+    return Response.json(200, Map.of());
   }
 
   private Response verify(String me) {

@@ -87,6 +87,16 @@ class MastodonSignInTest {
         connector.publish(
             account, new Outgoing(1, "k-1", "Connected!", List.of(), null, Instant.now()));
     assertThat(result).isInstanceOf(PublishResult.Published.class);
+
+    assertThat(signIn.revoke(app, grant.secrets().get("access_token"))).isTrue();
+    assertThat(server.requests("POST", "/oauth/revoke").get(0).form())
+        .containsEntry("client_id", List.of(app.clientId()))
+        .containsEntry("client_secret", List.of(app.clientSecret()))
+        .containsEntry("token", List.of(grant.secrets().get("access_token")));
+    PublishResult afterRevoke =
+        connector.publish(
+            account, new Outgoing(2, "k-2", "Disconnected", List.of(), null, Instant.now()));
+    assertThat(((PublishResult.Rejected) afterRevoke).reconnect()).isTrue();
   }
 
   @Test

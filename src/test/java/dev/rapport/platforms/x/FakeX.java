@@ -191,6 +191,7 @@ final class FakeX extends LocalServer implements ConnectorContract.PlatformSide 
 
   private void routes() {
     route("POST", "/2/oauth2/token", (r, m) -> token(r));
+    route("POST", "/2/oauth2/revoke", (r, m) -> revoke(r));
     route(
         "GET",
         "/2/users/me",
@@ -248,6 +249,20 @@ final class FakeX extends LocalServer implements ConnectorContract.PlatformSide 
             "title", "Invalid Request",
             "detail", "One or more parameters to your request was invalid.",
             "type", "https://api.twitter.com/2/problems/invalid-request"));
+  }
+
+  private synchronized Response revoke(Request r) {
+    String expected =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+    if (!expected.equals(r.header("Authorization"))) {
+      return Response.json(401, Map.of("error", "unauthorized_client"));
+    }
+    String token = first(r.form(), "token");
+    accessTokens.remove(token);
+    refreshTokens.remove(token);
+    return Response.json(200, Map.of("revoked", true));
   }
 
   private synchronized Response token(Request r) {

@@ -64,6 +64,16 @@ class XSignInTest {
         XConnectorTest.connector(server, Duration.ofSeconds(5))
             .publish(account, new Outgoing(1, "k", "Connected", List.of(), null, Instant.now()));
     assertThat(result).isInstanceOf(PublishResult.Published.class);
+
+    assertThat(signIn.revoke(account.secret("access_token"), account.secret("refresh_token")))
+        .isTrue();
+    assertThat(server.requests("POST", "/2/oauth2/revoke"))
+        .extracting(r -> r.form().get("token_type_hint").get(0))
+        .containsExactly("access_token", "refresh_token");
+    PublishResult afterRevoke =
+        XConnectorTest.connector(server, Duration.ofSeconds(5))
+            .publish(account, new Outgoing(2, "k2", "Gone", List.of(), null, Instant.now()));
+    assertThat(((PublishResult.Rejected) afterRevoke).reconnect()).isTrue();
   }
 
   @Test
