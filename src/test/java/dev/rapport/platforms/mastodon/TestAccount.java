@@ -1,0 +1,67 @@
+package dev.rapport.platforms.mastodon;
+
+import dev.rapport.platforms.Account;
+import dev.rapport.workspace.Platform;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** An in-memory connected account: secrets in a map, the reconnect reason remembered. */
+final class TestAccount implements Account {
+
+  private final URI service;
+  private final String accountId;
+  private final Map<String, String> secrets = new ConcurrentHashMap<>();
+  volatile String reconnectReason;
+
+  TestAccount(URI service, String accountId, Map<String, String> secrets) {
+    this.service = service;
+    this.accountId = accountId;
+    this.secrets.putAll(secrets);
+  }
+
+  @Override
+  public long workspaceId() {
+    return 1;
+  }
+
+  @Override
+  public long channelId() {
+    return 7;
+  }
+
+  @Override
+  public Platform platform() {
+    return Platform.MASTODON;
+  }
+
+  @Override
+  public URI service() {
+    return service;
+  }
+
+  @Override
+  public String accountId() {
+    return accountId;
+  }
+
+  @Override
+  public String handle() {
+    return "bakery@" + service.getHost();
+  }
+
+  @Override
+  public String secret(String name) {
+    return secrets.get(name);
+  }
+
+  @Override
+  public void updateSecrets(Map<String, String> changed) {
+    secrets.putAll(changed);
+  }
+
+  @Override
+  public void reconnectNeeded(String reason) {
+    reconnectReason = reason;
+  }
+}
