@@ -98,8 +98,9 @@ public final class Rapport implements AutoCloseable {
   private final Audits audits;
   private final ConsistencyOverview consistency;
 
-  // The platform connectors Rapport publishes with; each connector adds itself to this list.
-  private final Connectors connectors = new Connectors(java.util.List.of());
+  // The platform connectors Rapport publishes and syncs with (PlatformSettings, from the
+  // environment).
+  private final Connectors connectors;
   private Dispatcher dispatcher;
 
   private Rapport(Database database, Clock clock, SecretBox secrets) {
@@ -129,6 +130,7 @@ public final class Rapport implements AutoCloseable {
     this.planImport =
         new CsvPlanImport(database, workspaces, gates, planner, clock, planningNotices);
     this.connections = new SqlConnections(database, secrets, clock);
+    this.connectors = PlatformSettings.fromEnvironment(System.getenv()).connectors(clock);
     this.audits = new SqlAudits(database, people, clock);
     this.consistency = new SqlConsistencyOverview(database, workspaces, posts, truth, clock);
   }
