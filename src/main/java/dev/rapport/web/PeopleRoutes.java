@@ -85,7 +85,7 @@ final class PeopleRoutes {
     app.post("/w/{slug}/people/{id}/tags", this::tag, Access.AUTHOR);
     app.post("/w/{slug}/people/{id}/tags/remove", this::untag, Access.AUTHOR);
     app.post("/w/{slug}/people/{id}/merge", this::merge, Access.MANAGER);
-    app.post("/w/{slug}/people/{id}/merges/{merge}/undo", this::undo, Access.MANAGER);
+    app.post("/w/{slug}/people/{id}/merges/undo", this::undo, Access.MANAGER);
   }
 
   private void list(Context ctx) {
@@ -220,7 +220,12 @@ final class PeopleRoutes {
   private void undo(Context ctx) {
     Workspace ws = Guard.member(ctx).workspace();
     Person p = find(people, ctx, ws);
-    long mergeId = Requests.pathId(ctx, "merge", "merge");
+    long mergeId;
+    try {
+      mergeId = Long.parseLong(String.valueOf(ctx.formParam("merge")).strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("Say which merge to undo (its number).");
+    }
     // Only a merge this person took part in, so that the address names what is undone.
     boolean known = merges.history(ws.id(), p.id()).stream().anyMatch(r -> r.id() == mergeId);
     if (!known) {

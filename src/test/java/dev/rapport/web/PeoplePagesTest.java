@@ -400,16 +400,17 @@ class PeoplePagesTest {
     assertThat(again.statusCode()).isEqualTo(409);
 
     long mergeId = server.rapport.merges().history(bakery.id(), kept).get(0).id();
-    // The undo address must name a person of the merge.
+    // The undo must come from a person of the merge, and name a merge.
+    assertThat(o.post(page + "/merges/undo", Map.of("csrf", csrf)).statusCode()).isEqualTo(400);
     long stranger = person("follower22.bsky.social");
     assertThat(
             o.post(
-                    BAKERY + "/people/" + stranger + "/merges/" + mergeId + "/undo",
-                    Map.of("csrf", csrf))
+                    BAKERY + "/people/" + stranger + "/merges/undo",
+                    Map.of("csrf", csrf, "merge", String.valueOf(mergeId)))
                 .statusCode())
         .isEqualTo(404);
     HttpResponse<String> undone =
-        o.post(page + "/merges/" + mergeId + "/undo", Map.of("csrf", csrf));
+        o.post(page + "/merges/undo", Map.of("csrf", csrf, "merge", String.valueOf(mergeId)));
     assertThat(undone.statusCode()).isEqualTo(303);
     assertThat(server.rapport.people().identitiesOf(bakery.id(), kept)).hasSize(1);
     assertThat(server.rapport.people().identitiesOf(bakery.id(), absorbed)).hasSize(1);
@@ -598,7 +599,7 @@ class PeoplePagesTest {
             "GET /w/{slug}/people/{id} VIEWER",
             "POST /w/{slug}/people/{id}/notes AUTHOR",
             "POST /w/{slug}/people/{id}/merge MANAGER",
-            "POST /w/{slug}/people/{id}/merges/{merge}/undo MANAGER",
+            "POST /w/{slug}/people/{id}/merges/undo MANAGER",
             "GET /w/{slug}/focus VIEWER",
             "POST /w/{slug}/focus/{id}/done AUTHOR",
             "GET /w/{slug}/settings/channels VIEWER",
