@@ -14,6 +14,7 @@ import dev.rapport.authenticity.Verdict;
 import dev.rapport.engagement.Engagement;
 import dev.rapport.engagement.EngagementKind;
 import dev.rapport.people.IdentityKey;
+import dev.rapport.platforms.Connections;
 import dev.rapport.workspace.Channel;
 import dev.rapport.workspace.Platform;
 import dev.rapport.workspace.Role;
@@ -459,7 +460,7 @@ class PeoplePagesTest {
   }
 
   @Test
-  void channelsShowConnectionsAndManagersAddAndDisconnect() {
+  void channelsShowConnectionsAndManagersAddAndDisconnect() throws Exception {
     Channel mastodon =
         server.rapport.workspaces().channels(bakery.id()).stream()
             .filter(c -> c.platform() == Platform.MASTODON)
@@ -475,14 +476,54 @@ class PeoplePagesTest {
             "109",
             "@bakery@lyon.social",
             Map.of("token", "secret-token-value"));
+    server
+        .rapport
+        .connections()
+        .connect(
+            bakery.id(),
+            bluesky.id(),
+            URI.create("https://bsky.social"),
+            "did:plc:bakery",
+            "lyonbakery.bsky.social",
+            Map.of("appPassword", "app-password-value"));
+    server
+        .rapport
+        .connections()
+        .account(bakery.id(), bluesky.id())
+        .orElseThrow()
+        .reconnectNeeded("the app password was revoked");
+    Channel linkedin =
+        server.rapport.workspaces().addChannel(bakery.id(), Platform.LINKEDIN, "lyon-bakery", null);
     String page = viewer().get(BAKERY + "/settings/channels").body();
     assertThat(page)
-        .contains("lyonbakery.bsky.social")
-        .contains("Not connected")
-        .contains("Connected")
+        .containsPattern(
+            "id=\"channel-" + mastodon.id() + "\"[\\s\\S]*?Connected</span> as @bakery@lyon.social")
         .contains("https://lyon.social")
+        .containsPattern(
+            "id=\"channel-"
+                + bluesky.id()
+                + "\"[\\s\\S]*?Reconnect needed: the app password was revoked")
+        .containsPattern("id=\"channel-" + linkedin.id() + "\"[\\s\\S]*?Not connected")
         .doesNotContain("secret-token-value")
+        .doesNotContain("app-password-value")
         .doesNotContain("Disconnect");
+    JsonNode api =
+        JSON.readTree(
+            server
+                .client()
+                .get("/api" + BAKERY + "/channels", "Authorization", "Bearer " + viewerToken)
+                .body());
+    JsonNode blueskyJson = null;
+    for (JsonNode c : api.get("items")) {
+      if (c.get("id").asLong() == bluesky.id()) {
+        blueskyJson = c;
+      }
+    }
+    assertThat(blueskyJson).isNotNull();
+    assertThat(blueskyJson.at("/connection/reconnectNeeded").asBoolean()).isTrue();
+    assertThat(blueskyJson.at("/connection/reconnectReason").asText())
+        .isEqualTo("the app password was revoked");
+    assertThat(api.toString()).doesNotContain("app-password-value");
 
     Client o = owner();
     String csrf = csrf(o, BAKERY + "/settings/channels");
@@ -513,7 +554,9 @@ class PeoplePagesTest {
                     Map.of("csrf", csrf))
                 .statusCode())
         .isEqualTo(303);
-    assertThat(server.rapport.connections().statuses(bakery.id())).isEmpty();
+    assertThat(server.rapport.connections().statuses(bakery.id()))
+        .extracting(Connections.ConnectionStatus::channelId)
+        .containsExactly(bluesky.id());
   }
 
   @Test
