@@ -45,7 +45,9 @@ final class PeopleRoutes {
 
   static final int PAGE = 50;
   static final int TIMELINE_PAGE = 50;
-  static final int SUGGESTIONS_SCANNED = 500;
+
+  /** Suggestions read before keeping this person's: all of them, in any real workspace. */
+  static final int SUGGESTIONS_SCANNED = 1_000_000;
 
   private final People people;
   private final Directory directory;
@@ -120,10 +122,14 @@ final class PeopleRoutes {
       older = entries.get(TIMELINE_PAGE - 1).at();
     }
     List<Merges.MergeRecord> history = merges.history(ws.id(), p.id());
+    // Suggestions compare every identity of the workspace: only when asked for, not on every view.
+    boolean suggest = "1".equals(Requests.query(ctx, "suggest"));
     List<MergeSuggestion> suggestions =
-        merges.suggestions(ws.id(), SUGGESTIONS_SCANNED).stream()
-            .filter(s -> s.personA() == p.id() || s.personB() == p.id())
-            .toList();
+        !suggest
+            ? List.of()
+            : merges.suggestions(ws.id(), SUGGESTIONS_SCANNED).stream()
+                .filter(s -> s.personA() == p.id() || s.personB() == p.id())
+                .toList();
     Map<Long, String> names = new HashMap<>();
     for (Merges.MergeRecord r : history) {
       name(ws, r.keptPersonId(), names);
@@ -146,6 +152,7 @@ final class PeopleRoutes {
             notes.of(ws.id(), p.id()),
             stages.history(ws.id(), p.id()),
             history,
+            suggest,
             suggestions,
             entries,
             older,

@@ -45,6 +45,7 @@ class PeoplePagesTest {
   static Workspace studio;
   static Channel bluesky;
   static long studioPerson;
+  static long lookAlikePerson;
   static String ownerToken;
   static String viewerToken;
 
@@ -79,6 +80,15 @@ class PeoplePagesTest {
                 new Verdict(
                     Category.SUSPICIOUS, 0.99, 1.0, List.of("-2+3 followers", "@cmd"), "test")),
             TestServer.NOW);
+
+    // Follower 30 of bluesky has the same handle on mastodon: a look-alike to merge.
+    long[] lookAlike =
+        r.people()
+            .resolve(
+                bakery.id(),
+                List.of(
+                    new IdentityKey(Platform.MASTODON, "m30", "@follower30@lyon.social", null)));
+    lookAlikePerson = r.people().identity(bakery.id(), lookAlike[0]).orElseThrow().personId();
 
     // Follower 10 (a real person) replied two days ago and waits for an answer.
     long waiting = identity("follower10.bsky.social");
@@ -225,16 +235,16 @@ class PeoplePagesTest {
   void peopleListFiltersAndPages() {
     Client v = viewer();
     String all = v.get(BAKERY + "/people").body();
-    // 60 followers + the stranger, 50 a page.
-    assertThat(all).contains("1–50 of 61 people").contains("rel=\"next\"");
-    assertThat(v.get(BAKERY + "/people?offset=50").body()).contains("51–61 of 61 people");
+    // 60 followers, the stranger and the look-alike, 50 a page.
+    assertThat(all).contains("1–50 of 62 people").contains("rel=\"next\"");
+    assertThat(v.get(BAKERY + "/people?offset=50").body()).contains("51–62 of 62 people");
     assertThat(v.get(BAKERY + "/people?verdict=suspicious").body()).contains("1–11 of 11 people");
     assertThat(v.get(BAKERY + "/people?verdict=suspicious&platform=x").body())
         .contains("1–1 of 1 people");
     assertThat(v.get(BAKERY + "/people?stage=customer").body()).contains("of 2 people");
     // The 20 people who liked a post in the last 8 weeks and the 10 suspicious likers.
     assertThat(v.get(BAKERY + "/people?engaged=90d").body()).contains("of 30 people");
-    assertThat(v.get(BAKERY + "/people?engaged=never").body()).contains("of 31 people");
+    assertThat(v.get(BAKERY + "/people?engaged=never").body()).contains("of 32 people");
     HttpResponse<String> bad = v.get(BAKERY + "/people?engaged=lately");
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body()).contains("quiet-90d");
@@ -416,6 +426,27 @@ class PeoplePagesTest {
     assertThat(server.rapport.people().identitiesOf(bakery.id(), kept)).hasSize(1);
     assertThat(server.rapport.people().identitiesOf(bakery.id(), absorbed)).hasSize(1);
     assertThat(o.get(page).body()).contains("undone");
+  }
+
+  @Test
+  void lookAlikesAreSuggestedOnRequestAndMergeInOneClick() {
+    long follower30 = person("follower30.bsky.social");
+    Client o = owner();
+    String page = BAKERY + "/people/" + follower30;
+    String plain = o.get(page).body();
+    assertThat(plain)
+        .contains("Look for this person on other platforms")
+        .doesNotContain("same handle 'follower30'");
+    String suggested = o.get(page + "?suggest=1").body();
+    assertThat(suggested)
+        .contains("same handle 'follower30' on")
+        .contains("name=\"other\" value=\"" + lookAlikePerson + "\"");
+    String lonely =
+        o.get(BAKERY + "/people/" + person("follower31.bsky.social") + "?suggest=1").body();
+    assertThat(lonely).contains("No other person looks like the same human.");
+    assertThat(viewer().get(page + "?suggest=1").body())
+        .contains("same handle 'follower30' on")
+        .doesNotContain("/merge\"");
   }
 
   @Test

@@ -18,6 +18,8 @@ import java.util.Map;
  * One person: identities, tags, notes, the cross-platform timeline (a page of it), stage history,
  * merges with undo, and persons that look like the same human.
  *
+ * @param suggested whether look-alikes were searched for (they are on request: it reads the whole
+ *     workspace)
  * @param older the moment to read older timeline entries before, or null when there are none
  * @param names display names of the other persons the merges and suggestions mention
  */
@@ -30,6 +32,7 @@ public record PersonView(
     List<Note> notes,
     List<StageChange> stages,
     List<MergeRecord> merges,
+    boolean suggested,
     List<MergeSuggestion> suggestions,
     List<TimelineEntry> timeline,
     Instant older,
@@ -145,6 +148,10 @@ public record PersonView(
       }
     }
     return "";
+  }
+
+  public String suggestHref() {
+    return base() + "?suggest=1#merges";
   }
 
   public String olderHref() {
