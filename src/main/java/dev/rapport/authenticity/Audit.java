@@ -157,7 +157,7 @@ public final class Audit {
   }
 
   /** The shape of a reason with its numbers and names taken out, for counting. */
-  static String pattern(String reason) {
+  public static String pattern(String reason) {
     String s = QUOTED.matcher(reason).replaceAll("\"…\"");
     s = HANDLE.matcher(s).replaceAll("@…");
     return NUMBER.matcher(s).replaceAll("N");

@@ -1,10 +1,13 @@
 package dev.rapport.people;
 
+import dev.rapport.authenticity.AuditReport;
 import dev.rapport.authenticity.AuditSink;
 import dev.rapport.authenticity.Category;
+import dev.rapport.workspace.Platform;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Stored audits: every verdict of an audit becomes the identity's current verdict (with its profile
@@ -43,4 +46,38 @@ public interface Audits {
       byCategory = Map.copyOf(byCategory);
     }
   }
+
+  /**
+   * The identities whose current verdict is one of {@code categories} (on {@code platform} when not
+   * null), the scorer's most confident first, with the verdict's reasons; and how many match.
+   */
+  FlaggedPage flagged(
+      long workspaceId, Set<Category> categories, Platform platform, int offset, int limit);
+
+  /**
+   * How often each reason (numbers and names taken out, as in an audit report) was given for the
+   * current verdicts in {@code categories}, most frequent first.
+   */
+  List<AuditReport.ReasonCount> reasons(long workspaceId, Set<Category> categories, int limit);
+
+  /** One identity of the current audience with its current verdict. */
+  record FlaggedIdentity(
+      long identityId,
+      long personId,
+      Platform platform,
+      String platformUserId,
+      String handle,
+      String displayName,
+      Category category,
+      double probability,
+      List<String> reasons,
+      Instant decidedAt) {
+
+    public FlaggedIdentity {
+      reasons = List.copyOf(reasons);
+    }
+  }
+
+  /** A page of flagged identities and how many match in all. */
+  record FlaggedPage(List<FlaggedIdentity> identities, long total) {}
 }

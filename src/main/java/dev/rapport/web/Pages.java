@@ -43,6 +43,11 @@ final class Pages {
         .orElseGet(() -> Shell.signedOut(title));
   }
 
+  /** The frame with the workspace navigation entry {@code section} marked as current. */
+  Shell shell(Context ctx, String title, Workspace current, String section) {
+    return shell(ctx, title, current).in(section);
+  }
+
   void render(Context ctx, String template, Shell shell, Object view) {
     StringOutput out = new StringOutput();
     engine.render(template, Map.of("shell", shell, "view", view), out);

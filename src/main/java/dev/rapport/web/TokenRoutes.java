@@ -87,7 +87,7 @@ final class TokenRoutes {
     pages.render(
         ctx,
         "tokens.jte",
-        pages.shell(ctx, "API tokens · " + m.workspace().name(), m.workspace()),
+        pages.shell(ctx, "API tokens · " + m.workspace().name(), m.workspace(), "settings"),
         new TokensView(m.workspace(), tokens.list(m.workspace().id()), grantable, newToken));
   }
 }

@@ -100,12 +100,48 @@ public final class WebServer implements AutoCloseable {
     new SummaryApi(rapport.truth(), rapport.clock()).register(app);
     new ContentApi(rapport.consistency(), json).register(app);
     new LinkRedirect(rapport.links(), rapport.clock()).register(app);
+    registerPeople(app, rapport, pages, json);
     app.start();
     LOG.atInfo()
         .addKeyValue("address", settings.bindAddress())
         .addKeyValue("port", app.port())
         .log("web server started");
     return new WebServer(app, List.copyOf(routes));
+  }
+
+  /** The audience, people, focus and channel pages and their API twins. */
+  private static void registerPeople(Javalin app, Rapport r, Pages pages, ObjectMapper json) {
+    new AudienceRoutes(r.truth(), r.audits(), r.workspaces(), pages, json, r.clock()).register(app);
+    new PeopleRoutes(
+            r.people(),
+            r.directory(),
+            r.notes(),
+            r.stages(),
+            r.merges(),
+            r.timeline(),
+            r.workspaces(),
+            pages,
+            r.clock())
+        .register(app);
+    FocusRoutes focus = new FocusRoutes(r.focus(), r.people(), r.workspaces(), pages, r.clock());
+    focus.register(app);
+    new ChannelRoutes(r.workspaces(), r.connections(), pages).register(app);
+    new WorkspaceApi(
+            r.people(),
+            r.directory(),
+            r.notes(),
+            r.stages(),
+            r.merges(),
+            r.timeline(),
+            r.focus(),
+            focus,
+            r.audits(),
+            r.truth(),
+            r.workspaces(),
+            r.connections(),
+            json,
+            r.clock())
+        .register(app);
   }
 
   private static Route route(HandlerMetaInfo info) {

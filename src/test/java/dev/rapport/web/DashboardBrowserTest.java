@@ -3,8 +3,12 @@ package dev.rapport.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.rapport.engagement.Engagement;
+import dev.rapport.engagement.EngagementKind;
 import dev.rapport.engagement.Truth;
 import dev.rapport.engagement.TruthSummary;
+import dev.rapport.workspace.Channel;
+import dev.rapport.workspace.Platform;
 import dev.rapport.workspace.Role;
 import dev.rapport.workspace.User;
 import dev.rapport.workspace.Workspace;
@@ -18,6 +22,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -29,6 +34,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -151,6 +157,137 @@ class DashboardBrowserTest {
         assertThat(driver.findElement(By.cssSelector("#rate-chart")).getAttribute("data-rendered"))
             .isEqualTo("empty");
         screenshot(driver, "04-empty-workspace");
+      } finally {
+        driver.quit();
+      }
+    }
+  }
+
+  /**
+   * The audience audit, the people list, a person (with a note added through the form) and the
+   * focus list (with one reason marked done), at desktop width and at phone width.
+   */
+  @Test
+  void auditPeopleAndFocusPages() throws IOException {
+    requireBrowser();
+    try (TestServer s = TestServer.start()) {
+      Workspace bakery = BakeryFixture.build(s.rapport, TestServer.NOW);
+      User owner = s.user("owner@lyonbakery.example", PASSWORD);
+      s.grant(bakery, owner, Role.OWNER);
+      Channel bluesky =
+          s.rapport.workspaces().channels(bakery.id()).stream()
+              .filter(c -> c.platform() == Platform.BLUESKY)
+              .findFirst()
+              .orElseThrow();
+      long waiting =
+          s.rapport
+              .people()
+              .byHandle(bakery.id(), Platform.BLUESKY, "follower10.bsky.social")
+              .orElseThrow()
+              .id();
+      s.rapport
+          .ledger()
+          .ingest(
+              bakery.id(),
+              List.of(
+                  new Engagement(
+                      waiting,
+                      bluesky.id(),
+                      null,
+                      EngagementKind.REPLY,
+                      TestServer.NOW.minus(Duration.ofDays(2)),
+                      "test",
+                      "reply-10")));
+      long waitingPerson =
+          s.rapport.people().identity(bakery.id(), waiting).orElseThrow().personId();
+
+      WebDriver driver = chromium();
+      try {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        driver.get(s.uri("/w/" + BakeryFixture.SLUG).toString());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("email")));
+        driver.findElement(By.id("email")).sendKeys("owner@lyonbakery.example");
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("funnel-vanity")));
+
+        // Audience audit, reached through the workspace navigation.
+        driver.findElement(By.cssSelector(".wsnav a[href$='/audience']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("breakdown")));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Audience audit");
+        assertThat(driver.findElement(By.cssSelector("#verdict-real_person .count")).getText())
+            .isEqualTo("30");
+        assertThat(driver.findElement(By.cssSelector("#verdict-suspicious .count")).getText())
+            .isEqualTo("10");
+        assertThat(driver.findElements(By.cssSelector("table.flagged tbody tr"))).hasSize(10);
+        assertThat(driver.findElement(By.cssSelector(".wsnav a[aria-current='page']")).getText())
+            .isEqualTo("Audience");
+        screenshot(driver, "05-audience");
+
+        // A suspicious account's reasons lead to the person behind it.
+        WebElement first = driver.findElement(By.cssSelector("table.flagged tbody tr"));
+        assertThat(first.getText()).contains("fixture").contains("suspicious");
+        first.findElement(By.cssSelector("th a")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("identities")));
+        assertThat(driver.findElement(By.cssSelector("#identities .verdict")).getText())
+            .isEqualTo("suspicious");
+
+        // People, filtered by verdict through the form.
+        driver.findElement(By.cssSelector(".wsnav a[href$='/people']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("f-verdict")));
+        new Select(driver.findElement(By.id("f-verdict"))).selectByValue("real_person");
+        driver.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("verdict=real_person"));
+        assertThat(driver.findElement(By.id("list-title")).getText())
+            .isEqualTo("1–30 of 30 people");
+        screenshot(driver, "06-people");
+
+        // A person: timeline, and a note added through the form (shown as text, not markup).
+        driver.get(s.uri("/w/" + BakeryFixture.SLUG + "/people/" + waitingPerson).toString());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("timeline")));
+        assertThat(driver.findElements(By.cssSelector("ol.timeline li.kind-engagement")))
+            .isNotEmpty();
+        screenshot(driver, "07-person");
+        driver.findElement(By.id("note-body")).sendKeys("Asked about <b>rye</b> on Sundays");
+        driver.findElement(By.cssSelector(".note-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.note")));
+        assertThat(driver.findElement(By.cssSelector("li.note .note-body")).getText())
+            .isEqualTo("Asked about <b>rye</b> on Sundays");
+        assertThat(driver.findElements(By.cssSelector("li.note b"))).isEmpty();
+        screenshot(driver, "08-person-note");
+
+        // Focus: the person waiting for an answer; mark it done.
+        driver.findElement(By.cssSelector(".wsnav a[href$='/focus']")).click();
+        By item = By.id("focus-" + waitingPerson);
+        wait.until(ExpectedConditions.presenceOfElementLocated(item));
+        assertThat(driver.findElement(item).getText()).contains("Waiting for an answer");
+        screenshot(driver, "09-focus");
+        WebElement before = driver.findElement(item);
+        before.findElement(By.cssSelector(".done-form button")).click();
+        wait.until(ExpectedConditions.stalenessOf(before));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".page-head h1")));
+        assertThat(driver.findElements(item)).isEmpty();
+        screenshot(driver, "10-focus-done");
+
+        assertThat(driver.manage().logs().get(LogType.BROWSER).getAll())
+            .extracting(LogEntry::getMessage)
+            .noneMatch(m -> m.contains("Content Security Policy"));
+
+        // At phone width the pages reflow instead of scrolling sideways.
+        driver.manage().window().setSize(new Dimension(390, 900));
+        for (String page : List.of("/people", "/audience", "/people/" + waitingPerson, "/focus")) {
+          driver.get(s.uri("/w/" + BakeryFixture.SLUG + page).toString());
+          wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".wsnav")));
+          Number overflow =
+              (Number)
+                  ((JavascriptExecutor) driver)
+                      .executeScript(
+                          "return document.documentElement.scrollWidth - window.innerWidth;");
+          assertThat(overflow.longValue())
+              .as("sideways overflow of " + page)
+              .isLessThanOrEqualTo(0);
+          screenshot(driver, "11-phone" + page.replace('/', '-'));
+        }
       } finally {
         driver.quit();
       }

@@ -10,14 +10,19 @@ import dev.rapport.people.IdentityKey;
 import dev.rapport.people.People;
 import dev.rapport.store.Database;
 import dev.rapport.workspace.Platform;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -69,6 +74,123 @@ public final class SqlAudits implements Audits {
                                 (Double) rs.getObject(9, Double.class),
                                 categories(rs.getString(10))))
                     .list());
+  }
+
+  /** The most a page of flagged identities may hold, whatever the caller asks. */
+  static final int MAX_PAGE = 1_000;
+
+  @Override
+  public FlaggedPage flagged(
+      long workspaceId, Set<Category> categories, Platform platform, int offset, int limit) {
+    if (categories.isEmpty()) {
+      return new FlaggedPage(List.of(), 0);
+    }
+    List<Object> args = new ArrayList<>();
+    String where = flaggedWhere(workspaceId, categories, platform, args);
+    List<Object> pageArgs = new ArrayList<>(args);
+    pageArgs.add(Math.max(0, offset));
+    pageArgs.add(Math.max(1, Math.min(limit, MAX_PAGE)));
+    return db.transaction(
+        c -> {
+          long total;
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT COUNT(*) FROM identity i" + where)) {
+            Jdbc.bind(ps, args.toArray());
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              total = rs.getLong(1);
+            }
+          }
+          List<FlaggedIdentity> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT i.id, i.person_id, i.platform, i.platform_user_id, i.handle,"
+                      + " i.display_name, i.verdict, v.probability, v.reasons, v.decided_at FROM"
+                      + " identity i LEFT JOIN verdict v ON v.identity_id = i.id AND v.source ="
+                      + " i.verdict_source"
+                      + where
+                      + " ORDER BY v.probability DESC NULLS LAST, i.id OFFSET ? ROWS FETCH NEXT ?"
+                      + " ROWS ONLY")) {
+            Jdbc.bind(ps, pageArgs.toArray());
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                String reasons = rs.getString(9);
+                out.add(
+                    new FlaggedIdentity(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        Platform.fromCode(rs.getString(3)),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        Category.fromCode(rs.getString(7)),
+                        rs.getDouble(8),
+                        reasons == null || reasons.isBlank()
+                            ? List.of()
+                            : Arrays.asList(reasons.split("\n")),
+                        Sql.time(rs, 10)));
+              }
+            }
+          }
+          return new FlaggedPage(out, total);
+        });
+  }
+
+  private static String flaggedWhere(
+      long workspaceId, Set<Category> categories, Platform platform, List<Object> args) {
+    args.add(workspaceId);
+    StringBuilder where = new StringBuilder(" WHERE i.workspace_id = ? AND i.verdict IN (");
+    where.append(Jdbc.marks(categories.size())).append(')');
+    categories.stream().sorted().forEach(cat -> args.add(cat.code()));
+    if (platform != null) {
+      where.append(" AND i.platform = ?");
+      args.add(platform.code());
+    }
+    return where.toString();
+  }
+
+  @Override
+  public List<AuditReport.ReasonCount> reasons(
+      long workspaceId, Set<Category> categories, int limit) {
+    if (categories.isEmpty()) {
+      return List.of();
+    }
+    List<Object> args = new ArrayList<>();
+    String where = flaggedWhere(workspaceId, categories, null, args);
+    Map<String, Long> tally = new HashMap<>();
+    db.run(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT v.reasons FROM identity i JOIN verdict v ON v.identity_id = i.id AND"
+                      + " v.source = i.verdict_source"
+                      + where)) {
+            ps.setFetchSize(1_000);
+            Jdbc.bind(ps, args.toArray());
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                String all = rs.getString(1);
+                if (all == null) {
+                  continue;
+                }
+                for (String reason : all.split("\n")) {
+                  if (!reason.isBlank()) {
+                    tally.merge(
+                        dev.rapport.authenticity.Audit.pattern(reason.strip()), 1L, Long::sum);
+                  }
+                }
+              }
+            }
+          }
+        });
+    return tally.entrySet().stream()
+        .sorted(
+            Map.Entry.<String, Long>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
+        .limit(Math.max(1, limit))
+        .map(e -> new AuditReport.ReasonCount(e.getKey(), e.getValue()))
+        .toList();
   }
 
   /** "real_person=12;suspicious=3" → counts; unknown parts are ignored (older summaries). */

@@ -1,8 +1,16 @@
 package dev.rapport.people.internal;
 
+import dev.rapport.authenticity.Category;
 import dev.rapport.people.Directory;
+import dev.rapport.people.Identity;
+import dev.rapport.people.Person;
 import dev.rapport.people.Stage;
 import dev.rapport.store.Database;
+import dev.rapport.workspace.Platform;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -88,6 +96,177 @@ public final class SqlDirectory implements Directory {
                         e ->
                             out.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
                                 .add(e.getValue())));
+    return out;
+  }
+
+  /** The most a page may hold, whatever the caller asks. */
+  static final int MAX_PAGE = 500;
+
+  @Override
+  public Page find(long workspaceId, Filter filter, int offset, int limit) {
+    Filter f = filter == null ? Filter.NONE : filter;
+    int size = Math.max(1, Math.min(limit, MAX_PAGE));
+    int skip = Math.max(0, offset);
+    List<Object> args = new ArrayList<>();
+    StringBuilder where = new StringBuilder(" WHERE p.workspace_id = ? AND p.merged_into IS NULL");
+    args.add(workspaceId);
+    if (f.stage() != null) {
+      where.append(" AND p.stage = ?");
+      args.add(f.stage().code());
+    }
+    if (f.verdict() != null || f.platform() != null) {
+      where.append(" AND EXISTS (SELECT 1 FROM identity v WHERE v.person_id = p.id");
+      if (f.verdict() != null) {
+        where.append(" AND v.verdict = ?");
+        args.add(f.verdict().code());
+      }
+      if (f.platform() != null) {
+        where.append(" AND v.platform = ?");
+        args.add(f.platform().code());
+      }
+      where.append(")");
+    }
+    if (f.tag() != null) {
+      where.append(
+          " AND EXISTS (SELECT 1 FROM person_tag t WHERE t.workspace_id = ? AND t.person_id = p.id"
+              + " AND t.tag = ?)");
+      args.add(workspaceId);
+      args.add(f.tag());
+    }
+    List<String> having = new ArrayList<>();
+    if (f.engagedSince() != null) {
+      having.add("MAX(i.last_engaged_at) >= ?");
+      args.add(f.engagedSince());
+    }
+    if (f.quietSince() != null) {
+      having.add("(MAX(i.last_engaged_at) IS NULL OR MAX(i.last_engaged_at) < ?)");
+      args.add(f.quietSince());
+    }
+    if (f.neverEngaged()) {
+      having.add("MAX(i.last_engaged_at) IS NULL");
+    }
+    String grouped =
+        "SELECT p.id, p.display_name, p.email, p.stage, MAX(i.last_engaged_at) AS last_at,"
+            + " COALESCE(SUM(i.engagements), 0) AS n FROM person p LEFT JOIN identity i ON"
+            + " i.person_id = p.id AND i.workspace_id = p.workspace_id"
+            + where
+            + " GROUP BY p.id, p.display_name, p.email, p.stage"
+            + (having.isEmpty() ? "" : " HAVING " + String.join(" AND ", having));
+    return db.transaction(
+        c -> {
+          long total;
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT COUNT(*) FROM (" + grouped + ") m")) {
+            Jdbc.bind(ps, args.toArray());
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              total = rs.getLong(1);
+            }
+          }
+          List<Object> pageArgs = new ArrayList<>(args);
+          pageArgs.add(skip);
+          pageArgs.add(size);
+          List<Object[]> rows = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  grouped
+                      + " ORDER BY last_at DESC NULLS LAST, p.id OFFSET ? ROWS FETCH NEXT ? ROWS"
+                      + " ONLY")) {
+            Jdbc.bind(ps, pageArgs.toArray());
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                rows.add(
+                    new Object[] {
+                      new Person(
+                          rs.getLong(1),
+                          workspaceId,
+                          rs.getString(2),
+                          rs.getString(3),
+                          Stage.fromCode(rs.getString(4))),
+                      Sql.time(rs, 5),
+                      rs.getLong(6)
+                    });
+              }
+            }
+          }
+          List<Long> ids = rows.stream().map(r -> ((Person) r[0]).id()).toList();
+          Map<Long, List<Identity>> identities = identities(c, workspaceId, ids);
+          Map<Long, List<String>> tags = tags(c, workspaceId, ids);
+          List<Listed> out = new ArrayList<>(rows.size());
+          for (Object[] r : rows) {
+            Person p = (Person) r[0];
+            out.add(
+                new Listed(
+                    p,
+                    identities.getOrDefault(p.id(), List.of()),
+                    tags.getOrDefault(p.id(), List.of()),
+                    (java.time.Instant) r[1],
+                    (long) r[2]));
+          }
+          return new Page(out, total);
+        });
+  }
+
+  private static Map<Long, List<Identity>> identities(
+      Connection c, long workspaceId, List<Long> personIds) throws SQLException {
+    Map<Long, List<Identity>> out = new HashMap<>();
+    if (personIds.isEmpty()) {
+      return out;
+    }
+    List<Object> args = new ArrayList<>();
+    args.add(workspaceId);
+    args.addAll(personIds);
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, person_id, platform, platform_user_id, handle, display_name, verdict,"
+                + " follows, last_engaged_at, engagements FROM identity WHERE workspace_id = ? AND"
+                + " person_id IN ("
+                + Jdbc.marks(personIds.size())
+                + ") ORDER BY person_id, id")) {
+      Jdbc.bind(ps, args.toArray());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Identity i =
+              new Identity(
+                  rs.getLong(1),
+                  workspaceId,
+                  rs.getLong(2),
+                  Platform.fromCode(rs.getString(3)),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6),
+                  Category.fromCode(rs.getString(7)),
+                  rs.getBoolean(8),
+                  Sql.time(rs, 9),
+                  rs.getLong(10));
+          out.computeIfAbsent(i.personId(), k -> new ArrayList<>()).add(i);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Map<Long, List<String>> tags(Connection c, long workspaceId, List<Long> personIds)
+      throws SQLException {
+    Map<Long, List<String>> out = new HashMap<>();
+    if (personIds.isEmpty()) {
+      return out;
+    }
+    List<Object> args = new ArrayList<>();
+    args.add(workspaceId);
+    args.addAll(personIds);
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT person_id, tag FROM person_tag WHERE workspace_id = ? AND person_id IN ("
+                + Jdbc.marks(personIds.size())
+                + ") ORDER BY person_id, tag")) {
+      Jdbc.bind(ps, args.toArray());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+        }
+      }
+    }
     return out;
   }
 }
