@@ -3,7 +3,6 @@ package dev.rapport.app;
 import dev.rapport.platforms.Connector;
 import dev.rapport.platforms.Connectors;
 import dev.rapport.platforms.OutboundPolicy;
-import dev.rapport.platforms.bluesky.BlueskyConnector;
 import dev.rapport.platforms.facebook.FacebookConnector;
 import dev.rapport.platforms.graph.GraphSettings;
 import dev.rapport.platforms.instagram.InstagramConnector;
@@ -29,8 +28,8 @@ import java.util.Map;
  *   <li>{@code RAPPORT_PUBLIC_URL}: where users reach this Rapport (OAuth redirects);
  *   <li>{@code RAPPORT_X_CLIENT_ID}/{@code _SECRET}, {@code RAPPORT_META_APP_ID}/{@code _SECRET},
  *       {@code RAPPORT_LINKEDIN_CLIENT_ID}/{@code _SECRET}: the brand's own developer apps. X needs
- *       its app to publish at all, so without one there is no X connector and X channels fail
- *       with that message; Meta and LinkedIn apps are needed only to refresh tokens.
+ *       its app to publish at all, so without one there is no X connector and X channels fail with
+ *       that message; Meta and LinkedIn apps are needed only to refresh tokens.
  * </ul>
  *
  * @param publicUrl the external base URL, default {@code http://localhost:8080}
@@ -68,7 +67,7 @@ public record PlatformSettings(
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     List<Connector> all = new ArrayList<>();
-    all.add(new BlueskyConnector(policy, clock));
+
     all.add(new MastodonConnector(http, policy, clock));
     if (present(xClientId)) {
       all.add(
