@@ -47,6 +47,32 @@ public record OutboundPolicy(boolean allowPrivateAddresses) {
     }
   }
 
+  /**
+   * The same rule without a DNS lookup, for addresses users type into settings: refuses {@code
+   * localhost} and literal private addresses at once; names are checked again, resolved, on every
+   * call ({@link #check}).
+   */
+  public void checkTyped(URI uri) {
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
+    if (!scheme.equals("https") && !scheme.equals("http")) {
+      throw new RefusedHostException("only http and https URLs may be called: " + uri);
+    }
+    String host = uri.getHost();
+    if (host == null) {
+      throw new RefusedHostException("the URL has no host: " + uri);
+    }
+    if (allowPrivateAddresses) {
+      return;
+    }
+    String h = host.toLowerCase(java.util.Locale.ROOT);
+    if (h.equals("localhost") || h.endsWith(".localhost")) {
+      throw new RefusedHostException(host + " is a local address; Rapport only calls public hosts");
+    }
+    if (h.matches("[0-9.]+") || h.startsWith("[")) {
+      check(uri); // a literal address: "resolving" it needs no DNS
+    }
+  }
+
   private static boolean isUniqueLocalV6(InetAddress address) {
     byte[] b = address.getAddress();
     return b.length == 16 && (b[0] & 0xfe) == 0xfc;

@@ -1,6 +1,7 @@
 package dev.rapport.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rapport.app.PlatformSettings;
 import dev.rapport.app.Rapport;
 import io.javalin.Javalin;
 import io.javalin.event.HandlerMetaInfo;
@@ -101,6 +102,12 @@ public final class WebServer implements AutoCloseable {
     new ContentApi(rapport.consistency(), json).register(app);
     new LinkRedirect(rapport.links(), rapport.clock()).register(app);
     registerPeople(app, rapport, pages, json);
+    new ConnectRoutes(
+            rapport.workspaces(),
+            rapport.connections(),
+            PlatformSettings.fromEnvironment(System.getenv()),
+            rapport.clock())
+        .register(app);
     app.start();
     LOG.atInfo()
         .addKeyValue("address", settings.bindAddress())
