@@ -26,6 +26,7 @@ import picocli.CommandLine.Parameters;
     subcommands = {
       WorkspaceCommand.Create.class,
       WorkspaceCommand.ListAll.class,
+      WorkspaceCommand.SetAudience.class,
       WorkspaceCommand.AddChannel.class,
       WorkspaceCommand.AddUser.class
     })
@@ -89,6 +90,50 @@ final class WorkspaceCommand implements Runnable {
                     ZoneId.of(timeZone),
                     new TargetAudience(audience, topics, languages, places));
         System.out.println("Created workspace " + w.slug() + " (" + w.name() + ").");
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "audience",
+      description =
+          "Declare (or change) who the workspace wants to reach: used by the relevant dimension"
+              + " of the rubric, the target-fit of audits and the audience quality gate.")
+  static final class SetAudience implements Callable<Integer> {
+    @Mixin DatabaseOption db;
+
+    @Parameters(index = "0", paramLabel = "SLUG")
+    String slug;
+
+    @Option(
+        names = "--audience",
+        required = true,
+        description = "Who the brand wants to reach, in a sentence")
+    String audience;
+
+    @Option(
+        names = "--topics",
+        split = ",",
+        description = "Topics of the target audience, comma-separated")
+    List<String> topics = List.of();
+
+    @Option(names = "--languages", split = ",", description = "Languages, e.g. fr,en")
+    List<String> languages = List.of();
+
+    @Option(names = "--places", split = ",", description = "Places, e.g. Lyon,Villeurbanne")
+    List<String> places = List.of();
+
+    @Override
+    public Integer call() {
+      if (audience.isBlank()) {
+        throw new CliException(ExitCodes.USAGE, "--audience needs a sentence");
+      }
+      try (Rapport r = db.open()) {
+        Workspace w = DatabaseOption.workspace(r, slug);
+        r.workspaces()
+            .updateAudience(w.id(), new TargetAudience(audience, topics, languages, places));
+        System.out.println("Target audience of " + w.slug() + ": " + audience.strip());
       }
       return ExitCodes.OK;
     }

@@ -65,7 +65,7 @@ final class GateRules {
     return new GateResult.Failed(
         Gate.AUDIENCE,
         "the workspace has no declared target audience; describe who it wants to reach"
-            + " (rapport workspace create/update --audience ... --topics ...)");
+            + " (rapport workspace audience SLUG --audience ... --topics ...)");
   }
 
   private GateResult platformLimits(Optional<RubricReport> assessed, Candidate c) {
