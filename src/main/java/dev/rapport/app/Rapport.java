@@ -5,6 +5,7 @@ import dev.rapport.content.consistency.ConsistencyOverview;
 import dev.rapport.content.consistency.internal.SqlConsistencyOverview;
 import dev.rapport.content.internal.SqlPosts;
 import dev.rapport.engagement.Conversions;
+import dev.rapport.engagement.Engagers;
 import dev.rapport.engagement.Ledger;
 import dev.rapport.engagement.Retention;
 import dev.rapport.engagement.Revenue;
@@ -12,6 +13,7 @@ import dev.rapport.engagement.TrackedLinks;
 import dev.rapport.engagement.Truth;
 import dev.rapport.engagement.Weights;
 import dev.rapport.engagement.internal.SqlConversions;
+import dev.rapport.engagement.internal.SqlEngagers;
 import dev.rapport.engagement.internal.SqlLedger;
 import dev.rapport.engagement.internal.SqlRetention;
 import dev.rapport.engagement.internal.SqlRevenue;
@@ -96,6 +98,7 @@ public final class Rapport implements AutoCloseable {
 
   private final Connections connections;
   private final Audits audits;
+  private final Engagers engagers;
   private final ConsistencyOverview consistency;
 
   // The platform connectors Rapport publishes and syncs with (PlatformSettings, from the
@@ -132,6 +135,7 @@ public final class Rapport implements AutoCloseable {
     this.connections = new SqlConnections(database, secrets, clock);
     this.connectors = PlatformSettings.fromEnvironment(System.getenv()).connectors(clock);
     this.audits = new SqlAudits(database, people, clock);
+    this.engagers = new SqlEngagers(database);
     this.consistency = new SqlConsistencyOverview(database, workspaces, posts, truth, clock);
   }
 
@@ -159,6 +163,10 @@ public final class Rapport implements AutoCloseable {
 
   public ConsistencyOverview consistency() {
     return consistency;
+  }
+
+  public Engagers engagers() {
+    return engagers;
   }
 
   public Audits audits() {

@@ -16,6 +16,9 @@ public interface Posts {
   /** The variants of the given posts (one query per 1,000 posts). */
   List<Variant> variantsOf(long workspaceId, long[] postIds);
 
+  /** One variant of the workspace by its id. */
+  Optional<Variant> variant(long workspaceId, long variantId);
+
   /** Newest first. */
   List<Post> recent(long workspaceId, int limit);
 

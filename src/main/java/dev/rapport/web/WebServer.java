@@ -102,6 +102,9 @@ public final class WebServer implements AutoCloseable {
     new ContentApi(rapport.consistency(), json).register(app);
     new LinkRedirect(rapport.links(), rapport.clock()).register(app);
     registerPeople(app, rapport, pages, json);
+    new PostRoutes(
+            rapport.posts(), rapport.workspaces(), rapport.engagers(), rapport::dispatcher, pages)
+        .register(app);
     new ConnectRoutes(
             rapport.workspaces(),
             rapport.connections(),

@@ -209,6 +209,25 @@ public final class SqlPosts implements Posts {
   }
 
   @Override
+  public java.util.Optional<Variant> variant(long workspaceId, long variantId) {
+    java.util.Optional<Long> post =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT post_id FROM post_variant WHERE id = ? AND workspace_id = ?")
+                        .bind(0, variantId)
+                        .bind(1, workspaceId)
+                        .mapTo(Long.class)
+                        .findOne());
+    return post.flatMap(
+        p ->
+            variantsOf(workspaceId, new long[] {p}).stream()
+                .filter(v -> v.id() == variantId)
+                .findFirst());
+  }
+
+  @Override
   public List<Variant> variantsOf(long workspaceId, long[] postIds) {
     return db.transaction(
         c -> {

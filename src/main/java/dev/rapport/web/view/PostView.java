@@ -1,0 +1,82 @@
+package dev.rapport.web.view;
+
+import dev.rapport.content.Variant;
+import dev.rapport.engagement.Engagers.Engager;
+import dev.rapport.publishing.dispatch.DispatchEvent;
+import dev.rapport.publishing.dispatch.DispatchFailure;
+import dev.rapport.workspace.Channel;
+import dev.rapport.workspace.Workspace;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One post variant: its text and state, what dispatch did, and who engaged — split by the engagers'
+ * verdicts, vanity beside truth.
+ *
+ * @param split engagements by verdict code, then kind code
+ * @param failure the current failure, or null
+ */
+public record PostView(
+    Workspace workspace,
+    Variant variant,
+    Channel channel,
+    Map<String, Map<String, Long>> split,
+    List<Engager> engagers,
+    List<DispatchEvent> history,
+    DispatchFailure failure,
+    boolean canRetry) {
+
+  static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+  public PostView {
+    split = Map.copyOf(split);
+    engagers = List.copyOf(engagers);
+    history = List.copyOf(history);
+  }
+
+  public String when(Instant t) {
+    return t == null ? "—" : WHEN.format(t.atZone(workspace.timeZone()));
+  }
+
+  public List<String> kinds() {
+    return split.values().stream().flatMap(m -> m.keySet().stream()).distinct().sorted().toList();
+  }
+
+  public long total(String kind) {
+    return split.values().stream().mapToLong(m -> m.getOrDefault(kind, 0L)).sum();
+  }
+
+  /** From accounts judged suspicious or self-declared bots. */
+  public long suspicious(String kind) {
+    return split.entrySet().stream()
+        .filter(e -> e.getKey().equals("suspicious") || e.getKey().equals("self_declared_bot"))
+        .mapToLong(e -> e.getValue().getOrDefault(kind, 0L))
+        .sum();
+  }
+
+  /** From real people and influencers/brands. */
+  public long authentic(String kind) {
+    return split.entrySet().stream()
+        .filter(e -> e.getKey().equals("real_person") || e.getKey().equals("influencer"))
+        .mapToLong(e -> e.getValue().getOrDefault(kind, 0L))
+        .sum();
+  }
+
+  /** "38%" of this kind from suspicious accounts, or "—". */
+  public String suspiciousShare(String kind) {
+    long t = total(kind);
+    return t == 0 ? "—" : Math.round(100.0 * suspicious(kind) / t) + "%";
+  }
+
+  public String personHref(Engager e) {
+    return e.personId() == null ? null : "/w/" + workspace.slug() + "/people/" + e.personId();
+  }
+
+  public String retryHref() {
+    return "/w/" + workspace.slug() + "/posts/" + variant.id() + "/retry";
+  }
+}
