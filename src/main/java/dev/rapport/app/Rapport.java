@@ -30,7 +30,13 @@ import dev.rapport.people.internal.SqlPeople;
 import dev.rapport.people.internal.SqlStages;
 import dev.rapport.people.internal.SqlTimeline;
 import dev.rapport.platforms.Connections;
+import dev.rapport.platforms.Connectors;
+import dev.rapport.platforms.EngagementSync;
+import dev.rapport.platforms.OutboundPolicy;
+import dev.rapport.platforms.SyncSettings;
+import dev.rapport.platforms.bluesky.BlueskyConnector;
 import dev.rapport.platforms.internal.SqlConnections;
+import dev.rapport.platforms.internal.SqlEngagementSync;
 import dev.rapport.store.Database;
 import dev.rapport.store.DatabaseSettings;
 import dev.rapport.store.SecretBox;
@@ -72,6 +78,8 @@ public final class Rapport implements AutoCloseable {
   private final Directory directory;
 
   private final Connections connections;
+  private final Connectors connectors;
+  private final EngagementSync engagementSync;
 
   private Rapport(Database database, Clock clock, SecretBox secrets) {
     this.database = database;
@@ -95,6 +103,19 @@ public final class Rapport implements AutoCloseable {
     this.retention = new SqlRetention(database);
     this.directory = new SqlDirectory(database);
     this.connections = new SqlConnections(database, secrets, clock);
+    OutboundPolicy outbound = outboundPolicy(System.getenv());
+    this.connectors = new Connectors(java.util.List.of(new BlueskyConnector(outbound, clock)));
+    this.engagementSync =
+        new SqlEngagementSync(
+            database,
+            workspaces,
+            connections,
+            connectors,
+            people,
+            posts,
+            ledger,
+            clock,
+            SyncSettings.DEFAULT);
   }
 
   /**
@@ -121,6 +142,28 @@ public final class Rapport implements AutoCloseable {
 
   public Connections connections() {
     return connections;
+  }
+
+  /** The platform connectors, by platform. */
+  public Connectors connectors() {
+    return connectors;
+  }
+
+  /**
+   * Reads engagement and followers from connected channels; {@code runAll} is the recurring job.
+   */
+  public EngagementSync engagementSync() {
+    return engagementSync;
+  }
+
+  /**
+   * Private and loopback hosts are refused unless {@code RAPPORT_ALLOW_PRIVATE_HOSTS=true} (a local
+   * peer on the same machine, tests).
+   */
+  static OutboundPolicy outboundPolicy(java.util.Map<String, String> env) {
+    return Boolean.parseBoolean(env.getOrDefault("RAPPORT_ALLOW_PRIVATE_HOSTS", "false"))
+        ? OutboundPolicy.ANY_HOST
+        : OutboundPolicy.PUBLIC_ONLY;
   }
 
   public Database database() {

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       WorkspaceCommand.class,
       ImportCommand.class,
       ReportCommand.class,
+      SyncCommand.class,
       AuditCommand.class,
       EvalCommand.class,
       TrainCommand.class,
