@@ -127,7 +127,7 @@ final class SyncIngest {
       ids.put(a.platformUserId(), resolved[i]);
       if (a.profile() != null) {
         withProfile.add(resolved[i]);
-        profiles.add(a.profile());
+        profiles.add(daily(a.profile()));
       }
       i++;
     }
@@ -136,6 +136,39 @@ final class SyncIngest {
           workspaceId, withProfile.stream().mapToLong(Long::longValue).toArray(), profiles);
     }
     return ids;
+  }
+
+  /**
+   * The snapshot dated to the start of its UTC day. Syncs see the same people every few minutes;
+   * People keeps one snapshot per identity and moment, so this keeps one per identity and day.
+   */
+  static ProfileSnapshot daily(ProfileSnapshot p) {
+    if (p.observedAt() == null) {
+      return p;
+    }
+    Instant day = p.observedAt().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+    return new ProfileSnapshot(
+        p.platform(),
+        p.platformUserId(),
+        p.handle(),
+        p.displayName(),
+        day,
+        p.accountCreatedAt(),
+        p.followersCount(),
+        p.followingCount(),
+        p.postsCount(),
+        p.likesCount(),
+        p.listedCount(),
+        p.bio(),
+        p.url(),
+        p.location(),
+        p.defaultAvatar(),
+        p.defaultProfile(),
+        p.verified(),
+        p.declaredBot(),
+        p.protectedAccount(),
+        p.language(),
+        p.lastActivityAt());
   }
 
   /** Keys longer than the ledger keeps are replaced by their digest (still stable). */

@@ -167,7 +167,7 @@ class BlueskySyncAcceptanceTest {
       System.out.printf(
           "Bluesky acceptance on %s: network started in %d ms; %d sync run(s) until the three"
               + " engagements were in; status lag %d ms%n",
-          kind, net.startup().toMillis(), runs.size(), status.lag().toMillis());
+          info.getDisplayName(), net.startup().toMillis(), runs.size(), status.lag().toMillis());
     }
   }
 

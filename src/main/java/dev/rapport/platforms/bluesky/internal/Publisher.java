@@ -48,13 +48,7 @@ public final class Publisher {
     try {
       session = api.session(account);
     } catch (SessionFailure f) {
-      return f.reconnect()
-          ? new PublishResult.Rejected(
-              f.getMessage(),
-              "Create a new app password in Bluesky (Settings → Privacy and security → App"
-                  + " passwords) and reconnect the channel in Rapport.",
-              true)
-          : new PublishResult.Retryable(f.getMessage(), f.retryAfter());
+      return sessionFailure(f);
     } catch (Xrpc.TransportFailure f) {
       return new PublishResult.Retryable("Bluesky could not be reached: " + f.getMessage(), null);
     } catch (OutboundPolicy.RefusedHostException e) {
@@ -70,7 +64,7 @@ public final class Publisher {
       return new PublishResult.Retryable(
           "Bluesky could not be reached before posting: " + f.getMessage(), null);
     } catch (SessionFailure f) {
-      return new PublishResult.Retryable(f.getMessage(), f.retryAfter());
+      return sessionFailure(f);
     }
     String rkey =
         post.scheduledAt() == null
@@ -95,7 +89,7 @@ public final class Publisher {
                   + " was published before trying again")
           : new PublishResult.Retryable("Bluesky could not be reached: " + f.getMessage(), null);
     } catch (SessionFailure f) {
-      return new PublishResult.Retryable(f.getMessage(), f.retryAfter());
+      return sessionFailure(f);
     }
     if (r.ok()) {
       return published(account, r.body().path("uri").asText(), clock.instant());
@@ -136,6 +130,7 @@ public final class Publisher {
           "Bluesky answered " + r.status() + " (" + r.message() + "); the post may exist");
     }
     if (r.status() == 401 || r.status() == 403) {
+      account.reconnectNeeded("Bluesky refused the account's session: " + r.message());
       return new PublishResult.Rejected(
           "Bluesky refused the account's session: " + r.message(),
           "Reconnect the channel with a new app password.",
@@ -425,6 +420,16 @@ public final class Publisher {
 
   private static String name(MediaItem m) {
     return m.fileName() == null ? "(unnamed)" : m.fileName();
+  }
+
+  private static PublishResult sessionFailure(SessionFailure f) {
+    return f.reconnect()
+        ? new PublishResult.Rejected(
+            f.getMessage(),
+            "Create a new app password in Bluesky (Settings → Privacy and security → App"
+                + " passwords) and reconnect the channel in Rapport.",
+            true)
+        : new PublishResult.Retryable(f.getMessage(), f.retryAfter());
   }
 
   private static PublishResult.Rejected refusedHost(OutboundPolicy.RefusedHostException e) {

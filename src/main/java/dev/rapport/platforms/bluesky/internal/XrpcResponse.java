@@ -63,11 +63,6 @@ public record XrpcResponse(int status, JsonNode body, HttpHeaders headers) {
     return Optional.empty();
   }
 
-  /** True when the rate-limit headers say no calls are left in the current window. */
-  public boolean rateLimitExhausted() {
-    return headers.firstValue("ratelimit-remaining").map(v -> v.trim().equals("0")).orElse(false);
-  }
-
   private static Duration positive(Duration d) {
     return d.isNegative() ? Duration.ZERO : d;
   }
