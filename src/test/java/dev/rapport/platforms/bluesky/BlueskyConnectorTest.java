@@ -3,11 +3,13 @@ package dev.rapport.platforms.bluesky;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rapport.engagement.EngagementKind;
 import dev.rapport.platforms.FollowerPage;
 import dev.rapport.platforms.OutboundPolicy;
 import dev.rapport.platforms.Outgoing;
 import dev.rapport.platforms.PublishResult;
 import dev.rapport.platforms.SeenAccount;
+import dev.rapport.platforms.SeenEngagement;
 import dev.rapport.platforms.SyncPage;
 import dev.rapport.platforms.SyncRequest;
 import java.nio.charset.StandardCharsets;
@@ -190,5 +192,66 @@ class BlueskyConnectorTest {
     assertThat(found.profile().postsCount()).isNotNull();
     assertThat(found.profile().followersCount()).isNotNull();
     assertThat(found.profile().defaultAvatar()).isTrue();
+  }
+
+  @Test
+  void quotesMentionsAndFollowsArriveWithTheirRecordUris() throws InterruptedException {
+    BlueskyNetwork.TestAccount cleo = net.createAccount("cleo");
+    MemoryAccount account = account();
+    String post =
+        published(connector.publish(account, post("Quote me " + BlueskyNetwork.letters(5), null)));
+    String cid = side.record(post).path("cid").asText();
+    String quote =
+        side.create(
+            cleo,
+            "app.bsky.feed.post",
+            Map.of(
+                "text",
+                "So true",
+                "embed",
+                Map.of(
+                    "$type", "app.bsky.embed.record", "record", Map.of("uri", post, "cid", cid))));
+    String mentionText = "Ask @" + brand.handle() + " about it";
+    int start = mentionText.indexOf('@');
+    String mention =
+        side.create(
+            cleo,
+            "app.bsky.feed.post",
+            Map.of(
+                "text",
+                mentionText,
+                "facets",
+                List.of(
+                    Map.of(
+                        "index",
+                        Map.of("byteStart", start, "byteEnd", mentionText.length()),
+                        "features",
+                        List.of(
+                            Map.of(
+                                "$type",
+                                "app.bsky.richtext.facet#mention",
+                                "did",
+                                brand.did()))))));
+    String follow = side.create(cleo, "app.bsky.graph.follow", Map.of("subject", brand.did()));
+
+    Map<EngagementKind, SeenEngagement> seen = new java.util.EnumMap<>(EngagementKind.class);
+    Instant deadline = Instant.now().plusSeconds(15);
+    String cursor = null;
+    while (seen.size() < 3 && Instant.now().isBefore(deadline)) {
+      SyncPage page = connector.engagement(account, new SyncRequest(cursor, List.of(post), 50));
+      assertThat(page.failure()).isNull();
+      page.engagements().stream()
+          .filter(e -> e.who().platformUserId().equals(cleo.did()))
+          .forEach(e -> seen.put(e.kind(), e));
+      cursor = page.nextCursor();
+      if (!page.more()) {
+        Thread.sleep(200);
+      }
+    }
+    assertThat(seen.get(EngagementKind.QUOTE).eventKey()).isEqualTo(quote);
+    assertThat(seen.get(EngagementKind.QUOTE).platformPostId()).isEqualTo(post);
+    assertThat(seen.get(EngagementKind.MENTION).eventKey()).isEqualTo(mention);
+    assertThat(seen.get(EngagementKind.FOLLOW).eventKey()).isEqualTo(follow);
+    assertThat(seen.get(EngagementKind.FOLLOW).who().handle()).isEqualTo(cleo.handle());
   }
 }
