@@ -95,6 +95,7 @@ public final class BlueskyNetwork implements BeforeAllCallback {
     private String pgJdbc;
     private String schema;
     private Path log;
+    private Path tmp;
 
     public URI pds() {
       return pds;
@@ -165,6 +166,9 @@ public final class BlueskyNetwork implements BeforeAllCallback {
       env.put("BSKY_PORT", String.valueOf(bsky));
       env.put("OZONE_PORT", String.valueOf(ozone));
       env.put("LOG_ENABLED", "false");
+      // The PDSs keep their SQLite files and blobs under the temp dir: keep them in target/.
+      tmp = Files.createDirectories(Path.of("target", "bluesky-peer-" + schema)).toAbsolutePath();
+      env.put("TMPDIR", tmp.toString());
       Instant t0 = Instant.now();
       try {
         node = pb.start();
@@ -304,6 +308,13 @@ public final class BlueskyNetwork implements BeforeAllCallback {
       }
       if (redis != null) {
         redis.destroy();
+      }
+      if (tmp != null) {
+        try (var files = Files.walk(tmp)) {
+          files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+          System.err.println("could not remove " + tmp + ": " + e.getMessage());
+        }
       }
       if (schema != null && pgJdbc != null) {
         try (var c = DriverManager.getConnection(pgJdbc);
