@@ -103,13 +103,12 @@ final class SyncCommand implements Callable<Integer> {
         out.printf("%s: skipped — %s%n", name, run.skipped());
       } else {
         out.printf(
-            "%s: %d new of %d engagements read in %d page(s)%s%s, %d followers read%s%n",
+            "%s: %d new of %d engagements read in %d page(s)%s, %d followers read%s%n",
             name,
             run.ingested(),
             run.read(),
             run.pages(),
-            run.caughtUp() ? ", caught up" : ", more to read next time",
-            "",
+            progress(run),
             run.followers(),
             run.error() == null ? "" : " — error: " + run.error());
       }
@@ -130,6 +129,13 @@ final class SyncCommand implements Callable<Integer> {
           s.followersSyncedAt() == null ? "—" : String.valueOf(s.followersSeen()),
           error(s));
     }
+  }
+
+  private static String progress(SyncRun run) {
+    if (run.error() != null) {
+      return "";
+    }
+    return run.caughtUp() ? ", caught up" : ", more to read next time";
   }
 
   private static String error(SyncStatus s) {
