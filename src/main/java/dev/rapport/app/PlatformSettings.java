@@ -3,6 +3,7 @@ package dev.rapport.app;
 import dev.rapport.platforms.Connector;
 import dev.rapport.platforms.Connectors;
 import dev.rapport.platforms.OutboundPolicy;
+import dev.rapport.platforms.bluesky.BlueskyConnector;
 import dev.rapport.platforms.facebook.FacebookConnector;
 import dev.rapport.platforms.graph.GraphSettings;
 import dev.rapport.platforms.instagram.InstagramConnector;
@@ -67,6 +68,7 @@ public record PlatformSettings(
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     List<Connector> all = new ArrayList<>();
+    all.add(new BlueskyConnector(policy, clock));
 
     all.add(new MastodonConnector(http, policy, clock));
     if (present(xClientId)) {

@@ -37,7 +37,10 @@ import dev.rapport.people.internal.SqlStages;
 import dev.rapport.people.internal.SqlTimeline;
 import dev.rapport.platforms.Connections;
 import dev.rapport.platforms.Connectors;
+import dev.rapport.platforms.EngagementSync;
+import dev.rapport.platforms.SyncSettings;
 import dev.rapport.platforms.internal.SqlConnections;
+import dev.rapport.platforms.internal.SqlEngagementSync;
 import dev.rapport.publishing.Gates;
 import dev.rapport.publishing.PlanImport;
 import dev.rapport.publishing.Planner;
@@ -105,6 +108,10 @@ public final class Rapport implements AutoCloseable {
   // environment).
   private final Connectors connectors;
   private Dispatcher dispatcher;
+  private final EngagementSync engagementSync;
+
+  /** How often every connected channel is read for new engagement (rate limits permitting). */
+  static final java.time.Duration SYNC_EVERY = java.time.Duration.ofMinutes(5);
 
   private Rapport(Database database, Clock clock, SecretBox secrets) {
     this.database = database;
@@ -137,6 +144,17 @@ public final class Rapport implements AutoCloseable {
     this.audits = new SqlAudits(database, people, clock);
     this.engagers = new SqlEngagers(database);
     this.consistency = new SqlConsistencyOverview(database, workspaces, posts, truth, clock);
+    this.engagementSync =
+        new SqlEngagementSync(
+            database,
+            workspaces,
+            connections,
+            connectors,
+            people,
+            posts,
+            ledger,
+            clock,
+            SyncSettings.DEFAULT);
   }
 
   /**
@@ -177,6 +195,7 @@ public final class Rapport implements AutoCloseable {
     return connections;
   }
 
+  /** The platform connectors, by platform. */
   public Connectors connectors() {
     return connectors;
   }
@@ -199,6 +218,7 @@ public final class Rapport implements AutoCloseable {
       // Planning tells dispatch about every schedule change from now on; the sweeper covers
       // anything scheduled before.
       planningNotices.attach(dispatcher);
+      dispatcher.recurring("engagement-sync", SYNC_EVERY, engagementSync::runAll);
       dispatcher.recurring(
           "refill-evergreen",
           java.time.Duration.ofHours(1),
@@ -216,6 +236,11 @@ public final class Rapport implements AutoCloseable {
     Dispatcher d = dispatcher();
     d.start();
     return d;
+  }
+
+  /** Reads engagement and followers from connected channels; the recurring job runs runAll. */
+  public EngagementSync engagementSync() {
+    return engagementSync;
   }
 
   public Database database() {

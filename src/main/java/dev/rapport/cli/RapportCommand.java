@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       PostCommand.class,
       ReportCommand.class,
+      SyncCommand.class,
       AuditCommand.class,
       AuditsCommand.class,
       EvalCommand.class,
