@@ -40,6 +40,13 @@ public final class Database implements AutoCloseable {
     if (settings.dialect() == Dialect.POSTGRESQL) {
       // Lets the driver rewrite batched inserts into multi-row statements.
       config.addDataSourceProperty("reWriteBatchedInserts", "true");
+      // Plan each execution with its parameters and the table's current size. A bulk load grows
+      // tables from empty inside one session; a generic plan cached while a table was empty
+      // turns primary-key updates into sequential scans (an audit of 200,000 followers went from
+      // minutes to hours).
+      if (!settings.url().contains("plan_cache_mode")) {
+        config.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
+      }
     }
     HikariDataSource ds;
     try {
