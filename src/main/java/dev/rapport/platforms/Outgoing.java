@@ -29,6 +29,11 @@ public record Outgoing(
     media = List.copyOf(media);
   }
 
+  /** The same post with these attachments. */
+  public Outgoing withMedia(List<MediaItem> attachments) {
+    return new Outgoing(variantId, idempotencyKey, text, attachments, replyTo, scheduledAt);
+  }
+
   /** The post replied to: its platform id, and the thread root where the platform needs it. */
   public record ReplyTarget(String platformPostId, String rootPlatformPostId) {}
 }

@@ -160,6 +160,36 @@ class DispatchBehaviourTest {
 
   @ParameterizedTest
   @MethodSource("dev.rapport.store.TestDatabases#kinds")
+  void aMissingAttachmentFailsBeforeAnythingIsSent(TestDatabases.Kind kind) throws Exception {
+    TestPlatformServer server = keep(TestPlatformServer.start(true));
+    DispatchFixture f = keep(new DispatchFixture(kind.open(), "media", 1)).connectAll(server);
+    DbDispatcher d =
+        keep(
+            f.dispatcher(
+                TestPlatformConnector.unpaced(Platform.MASTODON, true, TIMEOUT),
+                DispatchSettings.quick("test")));
+    Instant now = Instant.now();
+    List<Long> ids = f.schedule(List.of("with a photo"), List.of(f.channels.get(0)), List.of(now));
+    f.rapport
+        .database()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.execute(
+                    "INSERT INTO variant_media (variant_id, ordinal, kind, location, alt_text)"
+                        + " VALUES (?, 0, 'image', '/nonexistent/oven.jpg', 'The oven')",
+                    ids.get(0)));
+    ids.forEach(id -> d.schedule(f.workspace.id(), id, now));
+    d.start();
+    DispatchFixture.Row row = f.awaitSettled(ids, SETTLE).get(ids.get(0));
+    assertThat(row.state()).isEqualTo(PostState.FAILED);
+    assertThat(row.failureMessage()).contains("/nonexistent/oven.jpg").contains("cannot be read");
+    assertThat(row.failureAction()).contains("Attach the file again");
+    assertThat(server.created()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.rapport.store.TestDatabases#kinds")
   void sweeperPublishesLateVariantsAndMarksMissedOnesWithAWebhook(TestDatabases.Kind kind)
       throws Exception {
     List<JsonNode> hooks = new CopyOnWriteArrayList<>();

@@ -154,8 +154,18 @@ final class Publication {
   }
 
   private PublishResult call(Connector c, Account account, Target t) {
+    Outgoing post;
     try {
-      return c.publish(account, outgoing(t));
+      post = outgoing(t).withMedia(MediaFiles.load(store.media(t.variantId())));
+    } catch (MediaFiles.Unreadable e) {
+      // Nothing was sent: the user fixes the attachment and retries this channel.
+      return new PublishResult.Rejected(
+          "Rapport could not send " + t.channelName() + " its media: " + e.getMessage() + ".",
+          "Attach the file again (or remove it) and retry this channel.",
+          false);
+    }
+    try {
+      return c.publish(account, post);
     } catch (RuntimeException e) {
       // A connector bug after sending is indistinguishable from a lost answer: never repeat
       // blindly.

@@ -76,6 +76,22 @@ final class VariantStore {
         });
   }
 
+  /** The variant's media in order, as planning stored them. */
+  List<MediaFiles.Stored> media(long variantId) {
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT kind, location, alt_text FROM variant_media WHERE variant_id = ?"
+                            + " ORDER BY ordinal")
+                    .bind(0, variantId)
+                    .map(
+                        (rs, ctx) ->
+                            new MediaFiles.Stored(
+                                rs.getString(1), rs.getString(2), rs.getString(3)))
+                    .list());
+  }
+
   /** The workspace a variant belongs to, or empty. */
   Optional<PostState> stateIn(long workspaceId, long variantId) {
     return db.transaction(
