@@ -4,6 +4,8 @@ import dev.rapport.content.Posts;
 import dev.rapport.content.consistency.ConsistencyOverview;
 import dev.rapport.content.consistency.internal.SqlConsistencyOverview;
 import dev.rapport.content.internal.SqlPosts;
+import dev.rapport.content.quality.BrandLessons;
+import dev.rapport.content.quality.internal.StoredLessons;
 import dev.rapport.engagement.Conversions;
 import dev.rapport.engagement.Engagers;
 import dev.rapport.engagement.Ledger;
@@ -103,6 +105,7 @@ public final class Rapport implements AutoCloseable {
   private final Audits audits;
   private final Engagers engagers;
   private final ConsistencyOverview consistency;
+  private final BrandLessons lessons;
 
   // The platform connectors Rapport publishes and syncs with (PlatformSettings, from the
   // environment).
@@ -144,6 +147,7 @@ public final class Rapport implements AutoCloseable {
     this.audits = new SqlAudits(database, people, clock);
     this.engagers = new SqlEngagers(database);
     this.consistency = new SqlConsistencyOverview(database, workspaces, posts, truth, clock);
+    this.lessons = new StoredLessons(workspaces, posts, truth, clock);
     this.engagementSync =
         new SqlEngagementSync(
             database,
@@ -177,6 +181,10 @@ public final class Rapport implements AutoCloseable {
    */
   public static Rapport on(Database database, Clock clock) {
     return new Rapport(database, clock, SecretBox.ephemeral());
+  }
+
+  public BrandLessons lessons() {
+    return lessons;
   }
 
   public ConsistencyOverview consistency() {

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       PostCommand.class,
       ReportCommand.class,
+      InsightsCommand.class,
       SyncCommand.class,
       AuditCommand.class,
       AuditsCommand.class,

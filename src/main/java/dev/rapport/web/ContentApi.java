@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.content.consistency.ConsistencyOverview;
 import dev.rapport.content.quality.Audience;
+import dev.rapport.content.quality.BrandLessons;
 import dev.rapport.content.quality.Draft;
 import dev.rapport.content.quality.Media;
 import dev.rapport.content.quality.MediaKind;
@@ -38,11 +39,13 @@ final class ContentApi {
   static final int MAX_TEXT = 20_000;
 
   private final ConsistencyOverview consistency;
+  private final BrandLessons lessons;
   private final ObjectMapper json;
   private final Map<Long, Built> rubrics = new ConcurrentHashMap<>();
 
-  ContentApi(ConsistencyOverview consistency, ObjectMapper json) {
+  ContentApi(ConsistencyOverview consistency, BrandLessons lessons, ObjectMapper json) {
     this.consistency = consistency;
+    this.lessons = lessons;
     this.json = json;
   }
 
@@ -52,6 +55,7 @@ final class ContentApi {
   void register(Javalin app) {
     app.post("/api/w/{slug}/lint", this::lint, Access.VIEWER);
     app.get("/api/w/{slug}/consistency", this::consistency, Access.VIEWER);
+    app.get("/api/w/{slug}/insights", this::insights, Access.VIEWER);
   }
 
   record LintResult(String platform, int overall, boolean blocked, RubricReport report) {}
@@ -116,6 +120,11 @@ final class ContentApi {
                             new Audience(
                                 ws.audience().description(), ws.audience().topics(), List.of()))));
     return built.rubric();
+  }
+
+  private void insights(Context ctx) {
+    Workspace ws = Guard.member(ctx).workspace();
+    ctx.json(lessons.of(ws.id()).summary());
   }
 
   private void consistency(Context ctx) {

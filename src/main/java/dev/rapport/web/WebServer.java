@@ -99,7 +99,7 @@ public final class WebServer implements AutoCloseable {
         .register(app);
     new TokenRoutes(rapport.apiTokens(), pages).register(app);
     new SummaryApi(rapport.truth(), rapport.clock()).register(app);
-    new ContentApi(rapport.consistency(), json).register(app);
+    new ContentApi(rapport.consistency(), rapport.lessons(), json).register(app);
     new LinkRedirect(rapport.links(), rapport.clock()).register(app);
     registerPeople(app, rapport, pages, json);
     new PostRoutes(

@@ -99,6 +99,22 @@ class ContentApiTest {
         .contains("RunwayShort".isEmpty() ? "" : "\"alerts\"");
   }
 
+  @Test
+  void insightsSayWhenTheHistoryIsTooThin() throws Exception {
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(server.uri("/api/w/shop/insights"))
+                .header("Authorization", bearer)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(r.body())
+        .contains("\"posts\":0")
+        .contains("\"tooThin\":\"")
+        .contains("\"handle\":\"shop.test\"")
+        .contains("DEFAULT_TOO_THIN");
+  }
+
   private static int overall(String body) {
     var m = java.util.regex.Pattern.compile("\"overall\":(\\d+)").matcher(body);
     assertThat(m.find()).isTrue();
