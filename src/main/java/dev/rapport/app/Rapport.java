@@ -60,9 +60,11 @@ import dev.rapport.store.DatabaseSettings;
 import dev.rapport.store.SecretBox;
 import dev.rapport.workspace.ApiTokens;
 import dev.rapport.workspace.PasswordHasher;
+import dev.rapport.workspace.SecurityLog;
 import dev.rapport.workspace.Sessions;
 import dev.rapport.workspace.Workspaces;
 import dev.rapport.workspace.internal.SqlApiTokens;
+import dev.rapport.workspace.internal.SqlSecurityLog;
 import dev.rapport.workspace.internal.SqlSessions;
 import dev.rapport.workspace.internal.SqlWorkspaces;
 import java.security.SecureRandom;
@@ -87,6 +89,7 @@ public final class Rapport implements AutoCloseable {
   private final PasswordHasher passwords;
   private final Sessions sessions;
   private final ApiTokens apiTokens;
+  private final SecurityLog securityLog;
   private final Merges merges;
   private final Stages stages;
   private final Notes notes;
@@ -130,6 +133,7 @@ public final class Rapport implements AutoCloseable {
     this.passwords = new PasswordHasher(new SecureRandom());
     this.sessions = new SqlSessions(database, clock, new SecureRandom());
     this.apiTokens = new SqlApiTokens(database, clock, new SecureRandom());
+    this.securityLog = new SqlSecurityLog(database, clock);
     this.merges = new SqlMerges(database);
     this.stages = new SqlStages(database);
     this.notes = new SqlNotes(database);
@@ -197,6 +201,11 @@ public final class Rapport implements AutoCloseable {
 
   public Audits audits() {
     return audits;
+  }
+
+  /** The audit log of sensitive actions, per workspace. */
+  public SecurityLog securityLog() {
+    return securityLog;
   }
 
   public Connections connections() {

@@ -159,6 +159,13 @@ final class ChannelCommand implements Runnable {
         Workspace w = DatabaseOption.workspace(r, workspace);
         Channel c = channel(r, w, handle);
         r.connections().connect(w.id(), c.id(), service, accountId, c.handle(), values);
+        r.securityLog()
+            .record(
+                w.id(),
+                null,
+                "command line",
+                "channel.connected",
+                c.platform().code() + " " + c.handle() + " on " + service.getHost());
         System.out.println(
             "Connected "
                 + c.platform().code()
@@ -195,6 +202,13 @@ final class ChannelCommand implements Runnable {
         Workspace w = DatabaseOption.workspace(r, workspace);
         Channel c = channel(r, w, handle);
         r.connections().disconnect(w.id(), c.id());
+        r.securityLog()
+            .record(
+                w.id(),
+                null,
+                "command line",
+                "channel.disconnected",
+                c.platform().code() + " " + c.handle());
         System.out.println("Disconnected " + c.platform().code() + ":" + c.handle() + ".");
       }
       return ExitCodes.OK;

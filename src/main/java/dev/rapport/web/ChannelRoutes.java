@@ -5,6 +5,7 @@ import dev.rapport.platforms.Connections.ConnectionStatus;
 import dev.rapport.web.view.ChannelsView;
 import dev.rapport.workspace.Channel;
 import dev.rapport.workspace.Platform;
+import dev.rapport.workspace.SecurityLog;
 import dev.rapport.workspace.Workspace;
 import dev.rapport.workspace.Workspaces;
 import io.javalin.Javalin;
@@ -32,10 +33,13 @@ final class ChannelRoutes {
   private final Connections connections;
   private final Pages pages;
 
-  ChannelRoutes(Workspaces workspaces, Connections connections, Pages pages) {
+  private final SecurityLog log;
+
+  ChannelRoutes(Workspaces workspaces, Connections connections, Pages pages, SecurityLog log) {
     this.workspaces = workspaces;
     this.connections = connections;
     this.pages = pages;
+    this.log = log;
   }
 
   void register(Javalin app) {
@@ -67,6 +71,7 @@ final class ChannelRoutes {
         .addKeyValue("channel", c.id())
         .addKeyValue("user", Guard.caller(ctx).orElseThrow().user().id())
         .log("channel added");
+    SecurityEvents.record(log, ctx, "channel.added", c.platform().code() + " " + c.handle());
     ctx.redirect("/w/" + ws.slug() + "/settings/channels", HttpStatus.SEE_OTHER);
   }
 
@@ -112,6 +117,7 @@ final class ChannelRoutes {
         .addKeyValue("channel", c.id())
         .addKeyValue("user", Guard.caller(ctx).orElseThrow().user().id())
         .log("channel disconnected");
+    SecurityEvents.record(log, ctx, "channel.disconnected", c.platform().code() + " " + c.handle());
     ctx.redirect("/w/" + ws.slug() + "/settings/channels", HttpStatus.SEE_OTHER);
   }
 }

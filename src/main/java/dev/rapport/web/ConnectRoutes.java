@@ -10,6 +10,7 @@ import dev.rapport.platforms.oauth.Pkce;
 import dev.rapport.platforms.oauth.SignInFailed;
 import dev.rapport.workspace.Channel;
 import dev.rapport.workspace.Platform;
+import dev.rapport.workspace.SecurityLog;
 import dev.rapport.workspace.Workspace;
 import dev.rapport.workspace.Workspaces;
 import io.javalin.Javalin;
@@ -63,8 +64,15 @@ final class ConnectRoutes {
       Pkce pkce,
       Instant until) {}
 
+  private final SecurityLog log;
+
   ConnectRoutes(
-      Workspaces workspaces, Connections connections, PlatformSettings platforms, Clock clock) {
+      Workspaces workspaces,
+      Connections connections,
+      PlatformSettings platforms,
+      Clock clock,
+      SecurityLog log) {
+    this.log = log;
     this.workspaces = workspaces;
     this.connections = connections;
     this.platforms = platforms;
@@ -165,6 +173,12 @@ final class ConnectRoutes {
           .addKeyValue("channel", p.channelId())
           .addKeyValue("user", user)
           .log("mastodon channel connected");
+      log.record(
+          p.workspaceId(),
+          user,
+          Guard.caller(ctx).orElseThrow().user().email(),
+          "channel.connected",
+          "mastodon " + grant.handle() + " on " + grant.instance().getHost());
       ctx.redirect(
           "/w/" + p.slug() + "/settings/channels#channel-" + p.channelId(), HttpStatus.SEE_OTHER);
     } catch (SignInFailed e) {
@@ -203,6 +217,11 @@ final class ConnectRoutes {
         .addKeyValue("workspace", ws.id())
         .addKeyValue("channel", c.id())
         .log("channel connected with a pasted credential");
+    SecurityEvents.record(
+        log,
+        ctx,
+        "channel.connected",
+        c.platform().code() + " " + c.handle() + " on " + base.getHost());
     ctx.redirect("/w/" + ws.slug() + "/settings/channels#channel-" + c.id(), HttpStatus.SEE_OTHER);
   }
 

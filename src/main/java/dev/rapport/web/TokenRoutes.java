@@ -3,6 +3,7 @@ package dev.rapport.web;
 import dev.rapport.web.view.TokensView;
 import dev.rapport.workspace.ApiTokens;
 import dev.rapport.workspace.Role;
+import dev.rapport.workspace.SecurityLog;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -18,10 +19,12 @@ final class TokenRoutes {
 
   private final ApiTokens tokens;
   private final Pages pages;
+  private final SecurityLog log;
 
-  TokenRoutes(ApiTokens tokens, Pages pages) {
+  TokenRoutes(ApiTokens tokens, Pages pages, SecurityLog log) {
     this.tokens = tokens;
     this.pages = pages;
+    this.log = log;
   }
 
   void register(Javalin app) {
@@ -51,6 +54,11 @@ final class TokenRoutes {
         .addKeyValue("workspace", m.workspace().id())
         .addKeyValue("token", issued.grant().id())
         .log("API token issued");
+    SecurityEvents.record(
+        log,
+        ctx,
+        "token.issued",
+        "API token '" + issued.grant().name() + "' (" + role.code() + ")");
     ctx.status(HttpStatus.CREATED);
     show(ctx, issued.token());
   }
@@ -77,6 +85,7 @@ final class TokenRoutes {
           .addKeyValue("workspace", m.workspace().id())
           .addKeyValue("token", id)
           .log("API token revoked");
+      SecurityEvents.record(log, ctx, "token.revoked", "API token #" + id);
     }
     ctx.redirect("/w/" + m.workspace().slug() + "/settings/tokens", HttpStatus.SEE_OTHER);
   }

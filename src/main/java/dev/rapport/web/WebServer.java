@@ -97,7 +97,8 @@ public final class WebServer implements AutoCloseable {
     new HomeRoutes(pages).register(app);
     new DashboardRoutes(rapport.truth(), rapport.workspaces(), pages, json, rapport.clock())
         .register(app);
-    new TokenRoutes(rapport.apiTokens(), pages).register(app);
+    new TokenRoutes(rapport.apiTokens(), pages, rapport.securityLog()).register(app);
+    new SecurityLogRoutes(rapport.securityLog(), pages).register(app);
     new SummaryApi(rapport.truth(), rapport.clock()).register(app);
     new ContentApi(rapport.consistency(), rapport.lessons(), json).register(app);
     new LinkRedirect(rapport.links(), rapport.clock()).register(app);
@@ -109,7 +110,8 @@ public final class WebServer implements AutoCloseable {
             rapport.workspaces(),
             rapport.connections(),
             PlatformSettings.fromEnvironment(System.getenv()),
-            rapport.clock())
+            rapport.clock(),
+            rapport.securityLog())
         .register(app);
     app.start();
     LOG.atInfo()
@@ -135,7 +137,7 @@ public final class WebServer implements AutoCloseable {
         .register(app);
     FocusRoutes focus = new FocusRoutes(r.focus(), r.people(), r.workspaces(), pages, r.clock());
     focus.register(app);
-    new ChannelRoutes(r.workspaces(), r.connections(), pages).register(app);
+    new ChannelRoutes(r.workspaces(), r.connections(), pages, r.securityLog()).register(app);
     new WorkspaceApi(
             r.people(),
             r.directory(),

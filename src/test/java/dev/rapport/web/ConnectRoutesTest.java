@@ -71,6 +71,15 @@ class ConnectRoutesTest {
     assertThat(owner.get("/w/shop/settings/channels").body())
         .contains("Connected")
         .doesNotContain("abcd-efgh");
+    HttpResponse<String> log = owner.get("/w/shop/settings/log");
+    assertThat(log.statusCode()).isEqualTo(200);
+    assertThat(log.body())
+        .contains("channel.connected")
+        .contains("owner@shop.test")
+        .contains("bluesky shop.bsky.social on bsky.social")
+        .doesNotContain("abcd-efgh");
+    assertThat(owner.get("/api/w/shop/security-log").body())
+        .contains("\"action\":\"channel.connected\"");
   }
 
   @Test
@@ -103,5 +112,6 @@ class ConnectRoutesTest {
             Map.of("csrf", csrf(viewer), "secret", "tok"));
     assertThat(r.statusCode()).isEqualTo(403);
     assertThat(server.rapport.connections().account(shop.id(), mastodon.id())).isEmpty();
+    assertThat(viewer.get("/w/shop/settings/log").statusCode()).isEqualTo(403);
   }
 }
