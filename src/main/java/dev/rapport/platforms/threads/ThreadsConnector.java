@@ -24,6 +24,7 @@ import dev.rapport.platforms.graph.GraphSettings;
 import dev.rapport.platforms.graph.GraphTime;
 import dev.rapport.platforms.graph.GraphTroubles;
 import dev.rapport.platforms.graph.PostWalk;
+import dev.rapport.platforms.graph.QuotaWindow;
 import dev.rapport.platforms.graph.Trouble;
 import dev.rapport.platforms.graph.Wire;
 import dev.rapport.platforms.threads.internal.ThreadsRules;
@@ -250,22 +251,7 @@ public final class ThreadsConnector implements Connector {
                 "100",
                 "access_token",
                 token));
-    Instant oldest = null;
-    if (reply instanceof GraphReply.Ok ok) {
-      for (JsonNode m : ok.body().path("data")) {
-        Instant at = GraphTime.parse(m.path("timestamp").asText(null));
-        if (at != null
-            && at.isAfter(now.minus(window))
-            && (oldest == null || at.isBefore(oldest))) {
-          oldest = at;
-        }
-      }
-    }
-    if (oldest == null) {
-      return window;
-    }
-    Duration wait = Duration.between(now, oldest.plus(window));
-    return wait.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : wait;
+    return QuotaWindow.freesIn(reply, now, window);
   }
 
   @Override
