@@ -173,6 +173,9 @@ public final class SqlPeople implements People {
       ps.executeBatch();
       readKeys(ps, identityIds);
     }
+    AudienceTally tally = new AudienceTally();
+    tally.add(Category.UNKNOWN.code(), false, missing.size());
+    tally.write(c, db.dialect(), workspaceId);
     for (int j = 0; j < missing.size(); j++) {
       ids[missing.get(j)] = identityIds[j];
     }
@@ -198,6 +201,25 @@ public final class SqlPeople implements People {
             int to = Math.min(identityIds.length, from + CHUNK);
             java.util.Set<Long> existing = new java.util.HashSet<>();
             String marks = String.join(",", java.util.Collections.nCopies(to - from, "?"));
+            // Identities that do not follow any channel yet, with their verdict: they move to the
+            // following side of the audience rollup.
+            Map<Long, String> notFollowing = new HashMap<>();
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "SELECT id, verdict, workspace_id FROM identity WHERE follows = FALSE AND id IN ("
+                        + marks
+                        + ")")) {
+              for (int i = from; i < to; i++) {
+                ps.setLong(1 + i - from, identityIds[i]);
+              }
+              try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  if (rs.getLong(3) == workspaceId) {
+                    notFollowing.put(rs.getLong(1), rs.getString(2));
+                  }
+                }
+              }
+            }
             try (PreparedStatement ps =
                 c.prepareStatement(
                     // By identity (follow_identity), not by channel: a channel prefix would make
@@ -245,6 +267,14 @@ public final class SqlPeople implements People {
               upd.executeBatch();
               stage.executeBatch();
             }
+            AudienceTally tally = new AudienceTally();
+            for (int i = from; i < to; i++) {
+              String verdict = notFollowing.remove(identityIds[i]);
+              if (verdict != null) {
+                tally.move(verdict, false, verdict, true);
+              }
+            }
+            tally.write(c, db.dialect(), workspaceId);
           }
         });
   }

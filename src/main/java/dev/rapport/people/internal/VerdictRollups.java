@@ -12,8 +12,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes verdicts and keeps the per-post rollups (which are split by the engager's verdict) in
@@ -23,8 +25,10 @@ import java.util.Map;
 final class VerdictRollups {
 
   private final String addToRollup;
+  private final Dialect dialect;
 
   VerdictRollups(Dialect dialect) {
+    this.dialect = dialect;
     this.addToRollup =
         dialect.upsertAdding(
             "variant_rollup",
@@ -44,11 +48,13 @@ final class VerdictRollups {
       throws SQLException {
     Map<Long, String> before = new HashMap<>();
     Map<Long, Long> engaged = new HashMap<>();
+    Set<Long> following = new HashSet<>();
+    AudienceTally tally = new AudienceTally();
     String marks = String.join(",", Collections.nCopies(to - from, "?"));
     try (PreparedStatement ps =
         c.prepareStatement(
             // By primary key only, the workspace checked here (see SqlLedger.verdictsOf).
-            "SELECT id, verdict, engagements, workspace_id FROM identity WHERE id IN ("
+            "SELECT id, verdict, engagements, workspace_id, follows FROM identity WHERE id IN ("
                 + marks
                 + ")")) {
       for (int i = from; i < to; i++) {
@@ -59,6 +65,9 @@ final class VerdictRollups {
           if (rs.getLong(4) == workspaceId) {
             before.put(rs.getLong(1), rs.getString(2));
             engaged.put(rs.getLong(1), rs.getLong(3));
+            if (rs.getBoolean(5)) {
+              following.add(rs.getLong(1));
+            }
           }
         }
       }
@@ -99,14 +108,21 @@ final class VerdictRollups {
         upd.setLong(4, workspaceId);
         upd.addBatch();
         String old = before.get(id);
-        if (!old.equals(v.category().code()) && engaged.get(id) > 0) {
-          changed.put(id, v.category().code());
+        if (!old.equals(v.category().code())) {
+          boolean follows = following.contains(id);
+          tally.move(old, follows, v.category().code(), follows);
+          // The next row of the same batch for this identity starts from the new verdict.
+          before.put(id, v.category().code());
+          if (engaged.get(id) > 0) {
+            changed.put(id, v.category().code());
+          }
         }
       }
       del.executeBatch();
       ins.executeBatch();
       upd.executeBatch();
     }
+    tally.write(c, dialect, workspaceId);
     if (!changed.isEmpty()) {
       moveRollups(c, workspaceId, changed);
     }
