@@ -46,9 +46,52 @@
     }
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", draw);
-  } else {
+  // The audience quality score (0-100) by month, from the same JSON block.
+  function drawQuality() {
+    var holder = document.getElementById("quality-chart");
+    var source = document.getElementById("rate-data");
+    if (!holder || !source || typeof uPlot === "undefined") {
+      return;
+    }
+    var d = JSON.parse(source.textContent);
+    if (!d.qualityAt || !d.qualityAt.length) {
+      holder.dataset.rendered = "empty";
+      return;
+    }
+    var css = getComputedStyle(document.documentElement);
+    var truth = css.getPropertyValue("--truth").trim() || "#0f766e";
+    var monthOf = uPlot.fmtDate("{MMM} {YY}");
+    var opts = {
+      width: holder.clientWidth,
+      height: 220,
+      scales: { x: { time: true }, y: { range: [0, 100] } },
+      axes: [
+        { values: function (u, ticks) { return ticks.map(function (t) { return monthOf(new Date(t * 1000)); }); } },
+        { size: 50 }
+      ],
+      series: [
+        { label: "On", value: "{D} {MMM} {YYYY}" },
+        { label: "Audience quality score", stroke: truth, width: 2.5, value: function (u, v) { return v == null ? "—" : Math.round(v) + "/100"; }, points: { show: true, size: 5 } }
+      ]
+    };
+    var chart = new uPlot(opts, [d.qualityAt, d.quality], holder);
+    holder.dataset.rendered = "true";
+    holder.dataset.points = String(d.qualityAt.length);
+    if (typeof ResizeObserver !== "undefined") {
+      new ResizeObserver(function () {
+        chart.setSize({ width: holder.clientWidth, height: 220 });
+      }).observe(holder);
+    }
+  }
+
+  function drawAll() {
     draw();
+    drawQuality();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", drawAll);
+  } else {
+    drawAll();
   }
 })();

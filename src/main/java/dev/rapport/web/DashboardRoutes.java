@@ -1,10 +1,9 @@
 package dev.rapport.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rapport.engagement.PostTruth;
-import dev.rapport.engagement.Truth;
-import dev.rapport.engagement.TruthSummary;
+import dev.rapport.engagement.QualityPoint;
 import dev.rapport.engagement.WeekTruth;
+import dev.rapport.people.FocusList;
 import dev.rapport.web.view.DashboardView;
 import dev.rapport.web.view.Funnel;
 import dev.rapport.workspace.Channel;
@@ -12,10 +11,7 @@ import dev.rapport.workspace.Workspace;
 import dev.rapport.workspace.Workspaces;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,21 +21,25 @@ import java.util.stream.Collectors;
 /** The workspace dashboard: vanity beside truth. Thread-safe. */
 final class DashboardRoutes {
 
-  static final int CHART_WEEKS = 52;
-  static final int LATEST_POSTS = 10;
+  static final int FOCUS_TOP = 5;
 
-  private final Truth truth;
+  private final DashboardCache figures;
+  private final FocusList focus;
   private final Workspaces workspaces;
   private final Pages pages;
   private final ObjectMapper json;
-  private final Clock clock;
 
-  DashboardRoutes(Truth truth, Workspaces workspaces, Pages pages, ObjectMapper json, Clock clock) {
-    this.truth = truth;
+  DashboardRoutes(
+      DashboardCache figures,
+      FocusList focus,
+      Workspaces workspaces,
+      Pages pages,
+      ObjectMapper json) {
+    this.figures = figures;
+    this.focus = focus;
     this.workspaces = workspaces;
     this.pages = pages;
     this.json = json;
-    this.clock = clock;
   }
 
   void register(Javalin app) {
@@ -49,11 +49,7 @@ final class DashboardRoutes {
   private void dashboard(Context ctx) {
     Member member = Guard.member(ctx);
     Workspace ws = member.workspace();
-    Instant now = clock.instant();
-    Instant yearAgo = now.minus(CHART_WEEKS * 7L, ChronoUnit.DAYS);
-    TruthSummary summary = truth.summary(ws.id(), now, Truth.DEFAULT_WINDOW);
-    List<WeekTruth> weeks = truth.weeks(ws.id(), yearAgo, now);
-    List<PostTruth> posts = truth.posts(ws.id(), yearAgo, now, LATEST_POSTS);
+    DashboardCache.Figures f = figures.of(ws.id());
     Map<Long, Channel> channels =
         workspaces.channels(ws.id()).stream()
             .collect(Collectors.toMap(Channel::id, Function.identity()));
@@ -61,19 +57,32 @@ final class DashboardRoutes {
         new DashboardView(
             ws,
             member.role(),
-            summary,
-            Funnel.of(summary),
-            weeks,
-            Json.forScript(json, chartData(weeks)),
-            posts,
-            channels);
+            f.summary(),
+            Funnel.of(f.summary()),
+            f.weeks(),
+            Json.forScript(json, chartData(f.weeks(), f.quality())),
+            f.posts(),
+            channels,
+            f.quality(),
+            f.standings(),
+            // Read live (a small precomputed list): "done" must show at once.
+            focus.today(ws.id(), FOCUS_TOP));
     pages.render(ctx, "dashboard.jte", pages.shell(ctx, ws.name(), ws), view);
   }
 
-  /** Column arrays as uPlot wants them: x in epoch seconds, rates in percent (null = undefined). */
-  record ChartData(List<Long> weeks, List<Double> raw, List<Double> authentic, List<Double> bot) {}
+  /**
+   * Column arrays as uPlot wants them: x in epoch seconds, rates in percent (null = undefined); the
+   * audience quality score series has its own x (monthly points).
+   */
+  record ChartData(
+      List<Long> weeks,
+      List<Double> raw,
+      List<Double> authentic,
+      List<Double> bot,
+      List<Long> qualityAt,
+      List<Double> quality) {}
 
-  static ChartData chartData(List<WeekTruth> weeks) {
+  static ChartData chartData(List<WeekTruth> weeks, List<QualityPoint> quality) {
     List<Long> x = new ArrayList<>();
     List<Double> raw = new ArrayList<>();
     List<Double> authentic = new ArrayList<>();
@@ -84,7 +93,14 @@ final class DashboardRoutes {
       authentic.add(percent(w.authenticRate()));
       bot.add(percent(w.botShare()));
     }
-    return new ChartData(x, raw, authentic, bot);
+    List<Long> qx = new ArrayList<>();
+    List<Double> q = new ArrayList<>();
+    for (QualityPoint p : quality) {
+      qx.add(p.at().getEpochSecond());
+      double score = p.score();
+      q.add(Double.isNaN(score) || Double.isInfinite(score) ? null : score);
+    }
+    return new ChartData(x, raw, authentic, bot, qx, q);
   }
 
   private static Double percent(double share) {

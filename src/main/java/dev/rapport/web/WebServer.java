@@ -95,7 +95,10 @@ public final class WebServer implements AutoCloseable {
             random)
         .register(app);
     new HomeRoutes(pages).register(app);
-    new DashboardRoutes(rapport.truth(), rapport.workspaces(), pages, json, rapport.clock())
+    DashboardCache dashboards =
+        new DashboardCache(
+            rapport.truth(), rapport.retention(), rapport.consistency(), rapport.clock());
+    new DashboardRoutes(dashboards, rapport.focus(), rapport.workspaces(), pages, json)
         .register(app);
     new TokenRoutes(rapport.apiTokens(), pages, rapport.securityLog()).register(app);
     new SecurityLogRoutes(rapport.securityLog(), pages).register(app);

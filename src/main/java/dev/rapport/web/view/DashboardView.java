@@ -1,8 +1,11 @@
 package dev.rapport.web.view;
 
+import dev.rapport.content.consistency.ConsistencyOverview;
 import dev.rapport.engagement.PostTruth;
+import dev.rapport.engagement.QualityPoint;
 import dev.rapport.engagement.TruthSummary;
 import dev.rapport.engagement.WeekTruth;
+import dev.rapport.people.FocusItem;
 import dev.rapport.workspace.Channel;
 import dev.rapport.workspace.Role;
 import dev.rapport.workspace.Workspace;
@@ -25,13 +28,47 @@ public record DashboardView(
     List<WeekTruth> weeks,
     String chartJson,
     List<PostTruth> posts,
-    Map<Long, Channel> channels) {
+    Map<Long, Channel> channels,
+    List<QualityPoint> quality,
+    List<ConsistencyOverview.ChannelStanding> standings,
+    List<FocusItem> focus) {
 
   public DashboardView {
     funnel = List.copyOf(funnel);
     weeks = List.copyOf(weeks);
     posts = List.copyOf(posts);
     channels = Map.copyOf(channels);
+    quality = List.copyOf(quality);
+    standings = List.copyOf(standings);
+    focus = List.copyOf(focus);
+  }
+
+  /** Channels with a posting plan: the ones consistency is measured for. */
+  public List<ConsistencyOverview.ChannelStanding> planned() {
+    return standings.stream().filter(s -> s.consistency() != null).toList();
+  }
+
+  /** This month's posts against the plan, in words. */
+  public String monthAdherence(ConsistencyOverview.ChannelStanding s) {
+    var months = s.consistency().months();
+    if (months.isEmpty()) {
+      return "no month measured yet";
+    }
+    var m = months.get(months.size() - 1);
+    return m.published() + " of " + m.planned() + " planned posts published in " + m.period();
+  }
+
+  public String runway(ConsistencyOverview.ChannelStanding s) {
+    double days = s.consistency().runwayDays();
+    if (Double.isNaN(days) || Double.isInfinite(days)) {
+      return "no plan to measure against";
+    }
+    long whole = (long) Math.floor(days);
+    return whole == 1 ? "1 day" : whole + " days";
+  }
+
+  public String qualityDay(QualityPoint p) {
+    return Figures.day(p.at(), workspace.timeZone());
   }
 
   public boolean canManage() {
@@ -49,6 +86,14 @@ public record DashboardView(
 
   public String isoDay(PostTruth p) {
     return Figures.isoDay(p.publishedAt(), workspace.timeZone());
+  }
+
+  /** Day and time (workspace zone) the figures were computed at. */
+  public String asOfTime() {
+    return Figures.day(summary.asOf(), workspace.timeZone())
+        + ", "
+        + java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+            .format(summary.asOf().atZone(workspace.timeZone()));
   }
 
   public String asOf() {
