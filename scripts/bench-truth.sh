@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Times the dashboard's truth queries on an existing workspace (cold, then warm median of five).
-# Usage: scripts/bench-truth.sh JDBC_URL WORKSPACE_SLUG AS_OF   e.g. ... bench 2026-11-20T00:00:00Z
+# Usage: scripts/bench-truth.sh JDBC_URL WORKSPACE_SLUG AS_OF [POSTGRESQL_SCHEMA]
+#   e.g. ... bench 2026-11-20T00:00:00Z bench1m
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B -ntp test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt >/dev/null

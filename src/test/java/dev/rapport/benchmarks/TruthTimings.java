@@ -3,6 +3,7 @@ package dev.rapport.benchmarks;
 import dev.rapport.app.Rapport;
 import dev.rapport.engagement.Truth;
 import dev.rapport.engagement.TruthSummary;
+import dev.rapport.people.Directory;
 import dev.rapport.store.DatabaseSettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,16 +18,34 @@ import java.util.Locale;
  * median of five more. Each call asks at a different second, so that the database cannot answer
  * from a cached result of the same statement.
  *
- * <p>Run: {@code scripts/bench-truth.sh JDBC_URL WORKSPACE_SLUG AS_OF}.
+ * <p>Run: {@code scripts/bench-truth.sh JDBC_URL WORKSPACE_SLUG AS_OF [POSTGRESQL_SCHEMA]}.
  */
 public final class TruthTimings {
 
   public static void main(String[] args) {
-    DatabaseSettings s = new DatabaseSettings(args[0], "sa", "", 4, null);
+    DatabaseSettings s = new DatabaseSettings(args[0], "sa", "", 4, args.length > 3 ? args[3] : null);
     Instant asOf = Instant.parse(args[2]);
     try (Rapport r = Rapport.open(s, Clock.systemUTC(), dev.rapport.store.SecretBox.ephemeral())) {
       long ws = r.workspaces().bySlug(args[1]).orElseThrow().id();
-      for (String what : List.of("summary", "weeks", "posts")) {
+      // The focus list is kept by refreshes (the scheduler runs them); the first one on a new
+      // workspace examines everyone, later ones only what changed.
+      long t0 = System.nanoTime();
+      var first = r.focus().refresh(ws, asOf);
+      System.out.printf(
+          Locale.ROOT,
+          "focus refresh, first (full): %.0f ms, %d examined, %d on the list%n",
+          (System.nanoTime() - t0) / 1e6,
+          first.examined(),
+          first.onList());
+      t0 = System.nanoTime();
+      var again = r.focus().refresh(ws, asOf.plusSeconds(60));
+      System.out.printf(
+          Locale.ROOT,
+          "focus refresh, nothing new: %.0f ms, %d examined%n",
+          (System.nanoTime() - t0) / 1e6,
+          again.examined());
+      for (String what :
+          List.of("summary", "weeks", "posts", "focus", "people", "core-people", "quality")) {
         List<Double> ms = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
           Instant at = asOf.plusSeconds(i);
@@ -34,7 +53,26 @@ public final class TruthTimings {
           switch (what) {
             case "summary" -> r.truth().summary(ws, at, Truth.DEFAULT_WINDOW);
             case "weeks" -> r.truth().weeks(ws, at.minus(Duration.ofDays(364)), at);
-            default -> r.truth().posts(ws, at.minus(Duration.ofDays(90)), at, 20);
+            case "posts" -> r.truth().posts(ws, at.minus(Duration.ofDays(90)), at, 20);
+            case "focus" -> r.focus().today(ws, 50);
+            case "people" -> r.directory().find(ws, Directory.Filter.NONE, 0, 50);
+            // The core as a list: persons at stage regular, first page and total.
+            case "core-people" ->
+                r.directory()
+                    .find(
+                        ws,
+                        new Directory.Filter(
+                            dev.rapport.people.Stage.REGULAR, null, null, null, null, null, false),
+                        0,
+                        50);
+            default ->
+                r.retention()
+                    .quality(
+                        ws,
+                        at.minus(Duration.ofDays(364)),
+                        at,
+                        java.time.Period.ofMonths(1),
+                        Truth.DEFAULT_WINDOW);
           }
           ms.add((System.nanoTime() - t) / 1e6);
         }
