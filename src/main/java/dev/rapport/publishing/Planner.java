@@ -20,6 +20,12 @@ public interface Planner {
   /** The Monday-to-Sunday week holding {@code anyDay}. */
   List<CalendarDay> week(long workspaceId, LocalDate anyDay);
 
+  /** Every day from {@code first} to {@code last} (inclusive, at most {@link #MAX_DAYS} days). */
+  List<CalendarDay> days(long workspaceId, LocalDate first, LocalDate last);
+
+  /** The longest range {@link #days} answers: a year and a day, so that a year fits any start. */
+  int MAX_DAYS = 367;
+
   /** Replaces the channel's weekly slots. */
   void setSlots(long actor, long workspaceId, long channelId, List<Slot> slots);
 

@@ -1,5 +1,6 @@
 package dev.rapport.publishing;
 
+import dev.rapport.content.PostState;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,4 +38,17 @@ public interface Reviews {
   Optional<PlannedPost> post(long workspaceId, long postId);
 
   Optional<PlannedVariant> variant(long workspaceId, long variantId);
+
+  /**
+   * The workspace's posts, newest first, {@code limit} from {@code offset}; only those in {@code
+   * state} (the post's state, its least advanced variant's) unless it is null.
+   */
+  PostPage posts(long workspaceId, PostState state, int offset, int limit);
+
+  /** One page of posts and how many there are in all (with the same state filter). */
+  record PostPage(List<PlannedPost> posts, long total) {
+    public PostPage {
+      posts = List.copyOf(posts);
+    }
+  }
 }

@@ -109,6 +109,7 @@ public final class WebServer implements AutoCloseable {
     new PostRoutes(
             rapport.posts(), rapport.workspaces(), rapport.engagers(), rapport::dispatcher, pages)
         .register(app);
+    registerPublishing(app, rapport, pages, json);
     new ConnectRoutes(
             rapport.workspaces(),
             rapport.connections(),
@@ -122,6 +123,15 @@ public final class WebServer implements AutoCloseable {
         .addKeyValue("port", app.port())
         .log("web server started");
     return new WebServer(app, List.copyOf(routes));
+  }
+
+  /** The composer, the calendar and queues, and the posts API. */
+  private static void registerPublishing(Javalin app, Rapport r, Pages pages, ObjectMapper json) {
+    new ComposeRoutes(
+            r.reviews(), r.planner(), r.gates(), r.lessons(), r.workspaces(), pages, r.clock())
+        .register(app);
+    new CalendarRoutes(r.planner(), r.reviews(), r.workspaces(), pages, r.clock()).register(app);
+    new PublishingApi(r.reviews(), r.planner(), r.workspaces(), json, r.clock()).register(app);
   }
 
   /** The audience, people, focus and channel pages and their API twins. */

@@ -1,6 +1,5 @@
 package dev.rapport.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.engagement.Truth;
@@ -39,7 +38,6 @@ final class WorkspaceApi {
 
   static final int DEFAULT_LIMIT = 50;
   static final int MAX_LIMIT = 200;
-  static final int MAX_BODY = 64 * 1024;
 
   private final People people;
   private final Directory directory;
@@ -261,42 +259,11 @@ final class WorkspaceApi {
 
   /** The request's JSON object; anything else is a 400 that says what was wrong. */
   private JsonNode body(Context ctx) {
-    String type = ctx.contentType();
-    if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-      throw new IllegalArgumentException("Send the body as JSON (Content-Type: application/json).");
-    }
-    String raw = ctx.body();
-    if (raw.length() > MAX_BODY) {
-      throw new IllegalArgumentException("The body is larger than 64 KiB.");
-    }
-    JsonNode node;
-    try {
-      node = json.readTree(raw);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          "The body is not valid JSON: " + e.getOriginalMessage() + ".");
-    }
-    if (node == null || !node.isObject()) {
-      throw new IllegalArgumentException("The body must be a JSON object.");
-    }
-    return node;
+    return JsonBody.read(json, ctx);
   }
 
   private static String text(JsonNode body, String field, boolean required) {
-    JsonNode v = body.get(field);
-    if (v == null || v.isNull()) {
-      if (required) {
-        throw new IllegalArgumentException("'" + field + "' is required.");
-      }
-      return null;
-    }
-    if (!v.isTextual()) {
-      throw new IllegalArgumentException("'" + field + "' must be a string.");
-    }
-    if (required && v.asText().isBlank()) {
-      throw new IllegalArgumentException("'" + field + "' must not be empty.");
-    }
-    return v.asText();
+    return JsonBody.text(body, field, required);
   }
 
   /**

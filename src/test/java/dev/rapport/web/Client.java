@@ -59,6 +59,19 @@ final class Client {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** A JSON POST as the page scripts send it: the CSRF token (if any) in a header. */
+  HttpResponse<String> postJson(String path, String json, String csrfHeader) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(server.uri(path))
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (csrfHeader != null) {
+      b.header(Guard.CSRF_HEADER, csrfHeader);
+    }
+    return send(b);
+  }
+
   /** A POST as htmx sends it: no body, the CSRF token in a header. */
   HttpResponse<String> htmxPost(String path, String csrfHeader) {
     HttpRequest.Builder b =

@@ -79,7 +79,14 @@ public final class SqlPlanner implements Planner {
     return days(workspaceId, monday, monday.plusDays(6));
   }
 
-  private List<CalendarDay> days(long workspaceId, LocalDate first, LocalDate last) {
+  @Override
+  public List<CalendarDay> days(long workspaceId, LocalDate first, LocalDate last) {
+    if (last.isBefore(first)) {
+      throw new IllegalArgumentException("the range ends (" + last + ") before it starts");
+    }
+    if (java.time.temporal.ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
+      throw new IllegalArgumentException("a calendar range is at most " + MAX_DAYS + " days");
+    }
     Workspace w = gates.workspace(workspaceId);
     ZoneId zone = w.timeZone();
     Instant from = first.atStartOfDay(zone).toInstant();

@@ -396,4 +396,61 @@ public final class SqlReviews implements Reviews {
           return v.isEmpty() ? Optional.empty() : Optional.of(PlanStore.planned(c, v.get()));
         });
   }
+
+  @Override
+  public PostPage posts(long workspaceId, PostState state, int offset, int limit) {
+    if (offset < 0 || limit < 1) {
+      throw new IllegalArgumentException("offset must be 0 or more and limit 1 or more");
+    }
+    String where = "WHERE workspace_id = ?" + (state == null ? "" : " AND state = ?");
+    return db.transaction(
+        c -> {
+          long total;
+          try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM post " + where)) {
+            bind(ps, workspaceId, state);
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              total = rs.getLong(1);
+            }
+          }
+          List<PlanStore.PostRow> rows = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT id, workspace_id, title, state, author_user_id, series_id FROM post "
+                      + where
+                      + " ORDER BY id DESC LIMIT ? OFFSET ?")) {
+            int next = bind(ps, workspaceId, state);
+            ps.setInt(next, limit);
+            ps.setInt(next + 1, offset);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                rows.add(
+                    new PlanStore.PostRow(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        PostState.fromCode(rs.getString(4)),
+                        PlanStore.longOrNull(rs, 5),
+                        PlanStore.longOrNull(rs, 6)));
+              }
+            }
+          }
+          List<PlannedPost> posts = new ArrayList<>();
+          for (PlanStore.PostRow row : rows) {
+            posts.add(PlanStore.plannedPost(c, row));
+          }
+          return new PostPage(posts, total);
+        });
+  }
+
+  /** Binds the workspace and the optional state; returns the next parameter's index. */
+  private static int bind(PreparedStatement ps, long workspaceId, PostState state)
+      throws SQLException {
+    ps.setLong(1, workspaceId);
+    if (state == null) {
+      return 2;
+    }
+    ps.setString(2, state.code());
+    return 3;
+  }
 }

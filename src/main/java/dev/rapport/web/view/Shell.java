@@ -1,6 +1,7 @@
 package dev.rapport.web.view;
 
 import dev.rapport.workspace.Membership;
+import dev.rapport.workspace.Role;
 import dev.rapport.workspace.User;
 import dev.rapport.workspace.Workspace;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.List;
  * @param user null on pages for signed-out visitors
  * @param current null outside a workspace
  * @param section which part of the workspace navigation the page belongs to ("dashboard",
- *     "audience", "people", "focus", "settings"), or null
+ *     "audience", "people", "focus", "compose", "calendar", "queue", "settings"), or null
  */
 public record Shell(
     String title,
@@ -44,12 +45,20 @@ public record Shell(
       return List.of();
     }
     String base = "/w/" + current.slug();
-    return List.of(
-        new NavItem("Dashboard", base, "dashboard"),
-        new NavItem("Audience", base + "/audience", "audience"),
-        new NavItem("People", base + "/people", "people"),
-        new NavItem("Focus", base + "/focus", "focus"),
-        new NavItem("Settings", base + "/settings/channels", "settings"));
+    List<NavItem> items = new java.util.ArrayList<>();
+    items.add(new NavItem("Dashboard", base, "dashboard"));
+    items.add(new NavItem("Audience", base + "/audience", "audience"));
+    items.add(new NavItem("People", base + "/people", "people"));
+    items.add(new NavItem("Focus", base + "/focus", "focus"));
+    // Viewers cannot write posts: no entry that would answer 403.
+    if (workspaces.stream()
+        .anyMatch(m -> m.workspace().id() == current.id() && m.role().atLeast(Role.AUTHOR))) {
+      items.add(new NavItem("Compose", base + "/compose", "compose"));
+    }
+    items.add(new NavItem("Calendar", base + "/calendar", "calendar"));
+    items.add(new NavItem("Queue", base + "/queue", "queue"));
+    items.add(new NavItem("Settings", base + "/settings/channels", "settings"));
+    return List.copyOf(items);
   }
 
   /** {@code aria-current} for a navigation entry: "page" when it is this page's section. */

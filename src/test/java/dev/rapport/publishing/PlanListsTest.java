@@ -1,0 +1,80 @@
+package dev.rapport.publishing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rapport.content.PostState;
+import dev.rapport.store.TestDatabases;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The lists the web pages and the API read: posts by state, paged, and any calendar range. */
+class PlanListsTest {
+
+  @ParameterizedTest
+  @MethodSource("dev.rapport.store.TestDatabases#kinds")
+  void postsAreListedNewestFirstByStateWithTheirTotal(TestDatabases.Kind kind) {
+    try (PlanFixture f = new PlanFixture(kind.open())) {
+      long ws = f.ws.id();
+      long first = f.post(f.author);
+      long second = f.post(f.author);
+      long third = f.post(f.author);
+      f.reviews().submit(f.author, ws, second);
+
+      Reviews.PostPage all = f.reviews().posts(ws, null, 0, 2);
+      assertThat(all.total()).isEqualTo(3);
+      assertThat(all.posts()).extracting(PlannedPost::id).containsExactly(third, second);
+      assertThat(all.posts().get(0).variants()).hasSize(2);
+      assertThat(f.reviews().posts(ws, null, 2, 2).posts())
+          .extracting(PlannedPost::id)
+          .containsExactly(first);
+
+      Reviews.PostPage drafts = f.reviews().posts(ws, PostState.DRAFT, 0, 10);
+      assertThat(drafts.total()).isEqualTo(2);
+      assertThat(drafts.posts()).extracting(PlannedPost::id).containsExactly(third, first);
+      assertThat(f.reviews().posts(ws, PostState.IN_REVIEW, 0, 10).posts())
+          .extracting(PlannedPost::id)
+          .containsExactly(second);
+      // Another workspace's list is its own.
+      long elsewhere =
+          f.rapport
+              .workspaces()
+              .create(
+                  "other", "Other", PlanFixture.BERLIN, dev.rapport.workspace.TargetAudience.NONE)
+              .id();
+      assertThat(f.reviews().posts(elsewhere, null, 0, 10).total()).isZero();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.rapport.store.TestDatabases#kinds")
+  void anyRangeOfDaysUpToAYearIsACalendar(TestDatabases.Kind kind) {
+    try (PlanFixture f = new PlanFixture(kind.open())) {
+      long ws = f.ws.id();
+      long v = f.variant(f.post(f.author), f.mastodon);
+      // 2027-04-02 08:00 UTC is 10:00 in Berlin (summer time).
+      f.planner().schedule(f.author, ws, v, Instant.parse("2027-04-02T08:00:00Z"), null);
+
+      List<CalendarDay> days =
+          f.planner().days(ws, LocalDate.of(2027, 3, 30), LocalDate.of(2027, 4, 3));
+      assertThat(days)
+          .extracting(CalendarDay::date)
+          .hasSize(5)
+          .startsWith(LocalDate.of(2027, 3, 30));
+      assertThat(days.get(3).entries()).extracting(CalendarEntry::variantId).containsExactly(v);
+      assertThat(days.get(3).entries().get(0).state()).isEqualTo(PostState.SCHEDULED);
+      assertThat(f.planner().days(ws, LocalDate.of(2027, 1, 1), LocalDate.of(2028, 1, 1)))
+          .hasSize(366);
+      assertThatThrownBy(
+              () -> f.planner().days(ws, LocalDate.of(2027, 1, 1), LocalDate.of(2028, 1, 3)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("at most");
+      assertThatThrownBy(
+              () -> f.planner().days(ws, LocalDate.of(2027, 1, 2), LocalDate.of(2027, 1, 1)))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+}

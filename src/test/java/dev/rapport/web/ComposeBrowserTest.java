@@ -1,0 +1,176 @@
+package dev.rapport.web;
+
+import static dev.rapport.web.DashboardBrowserTest.chromium;
+import static dev.rapport.web.DashboardBrowserTest.requireBrowser;
+import static dev.rapport.web.DashboardBrowserTest.screenshot;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rapport.content.PostState;
+import dev.rapport.publishing.PlannedPost;
+import dev.rapport.publishing.PlannedVariant;
+import dev.rapport.publishing.Slot;
+import dev.rapport.workspace.Channel;
+import dev.rapport.workspace.Platform;
+import dev.rapport.workspace.Role;
+import dev.rapport.workspace.TargetAudience;
+import dev.rapport.workspace.User;
+import dev.rapport.workspace.Workspace;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The newcomer's path for posts in Debian's headless Chromium: sign in, write a post and watch the
+ * rubric react as the text changes, add it to the queue, find it on the calendar, drag it to
+ * another day. Screenshots go to {@code target/screenshots/2x-*.png}.
+ */
+class ComposeBrowserTest {
+
+  static final String PASSWORD = DashboardBrowserTest.PASSWORD;
+
+  @Test
+  void writeAPostSeeTheRubricReactScheduleItAndFindItOnTheCalendar() throws IOException {
+    requireBrowser();
+    try (TestServer s = TestServer.start()) {
+      Workspace ws =
+          s.rapport
+              .workspaces()
+              .create(
+                  "bakery",
+                  "Lyon Bakery",
+                  ZoneId.of("UTC"),
+                  new TargetAudience(
+                      "home bakers in Berlin",
+                      List.of("bread", "sourdough"),
+                      List.of(),
+                      List.of()));
+      Channel mastodon =
+          s.rapport.workspaces().addChannel(ws.id(), Platform.MASTODON, "bakery@social", null);
+      s.rapport.workspaces().addChannel(ws.id(), Platform.BLUESKY, "bakery.bsky", null);
+      User author = s.user("author@lyonbakery.example", PASSWORD);
+      User manager = s.user("manager@lyonbakery.example", PASSWORD);
+      s.grant(ws, author, Role.AUTHOR);
+      s.grant(ws, manager, Role.MANAGER);
+      // TestServer.NOW is Wednesday 2026-06-17 12:00 UTC: the next slot is Thursday 10:00.
+      s.rapport
+          .planner()
+          .setSlots(manager.id(), ws.id(), mastodon.id(), List.of(Slot.parse("thu 10:00")));
+
+      WebDriver driver = chromium();
+      try {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        driver.get(s.uri("/w/bakery/compose").toString());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("email")));
+        driver.findElement(By.id("email")).sendKeys("author@lyonbakery.example");
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        screenshot(driver, "20-compose-sign-in");
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+
+        // The composer, with the workspace's channels to pick.
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("shared")));
+        assertThat(driver.getCurrentUrl()).endsWith("/w/bakery/compose");
+        WebElement card = driver.findElement(By.id("variant-card-" + mastodon.id()));
+        assertThat(card.isDisplayed()).as("unchosen channels are hidden").isFalse();
+        driver.findElement(By.id("ch-" + mastodon.id())).click();
+        assertThat(card.isDisplayed()).isTrue();
+
+        // A vague, shouty first try: the rubric finds things to say.
+        driver.findElement(By.id("shared")).sendKeys("Best bread ever!!! Amazing!!!");
+        By findings = By.cssSelector("#findings-" + mastodon.id() + " li.finding");
+        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(findings, 0));
+        wait.until(
+            ExpectedConditions.not(
+                ExpectedConditions.textToBe(By.id("score-" + mastodon.id()), "—")));
+        List<String> first = texts(driver, findings);
+        String firstScore = driver.findElement(By.id("score-" + mastodon.id())).getText();
+        // The channel's text followed the shared text.
+        assertThat(driver.findElement(By.id("text_" + mastodon.id())).getAttribute("value"))
+            .isEqualTo("Best bread ever!!! Amazing!!!");
+        assertThat(first).isNotEmpty();
+        screenshot(driver, "21-compose-rubric-first");
+
+        // A concrete post for the audience: the findings change as it is typed.
+        WebElement shared = driver.findElement(By.id("shared"));
+        shared.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        shared.sendKeys(PublishingPagesTest.GOOD);
+        wait.until(d -> !texts(d, findings).equals(first));
+        wait.until(
+            d ->
+                !d.findElement(By.id("lint-state-" + mastodon.id())).getText().equals("checking…"));
+        List<String> second = texts(driver, findings);
+        String secondScore = driver.findElement(By.id("score-" + mastodon.id())).getText();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(secondScore).as("score after %s", firstScore).isNotEqualTo(firstScore);
+        screenshot(driver, "22-compose-rubric-after");
+
+        // Add it to the queue: it lands on Thursday's slot, and the calendar shows it.
+        driver.findElement(By.id("queue-button")).click();
+        wait.until(ExpectedConditions.urlContains("/w/bakery/calendar?week=2026-06-18"));
+        PlannedPost post = s.rapport.reviews().posts(ws.id(), null, 0, 1).posts().get(0);
+        PlannedVariant v = post.variants().get(0);
+        assertThat(v.state()).isEqualTo(PostState.SCHEDULED);
+        assertThat(v.scheduledAt()).isEqualTo(Instant.parse("2026-06-18T10:00:00Z"));
+        WebElement entry =
+            wait.until(
+                ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#day-2026-06-18 #variant-" + v.id())));
+        assertThat(entry.getText())
+            .contains("10:00")
+            .contains("mastodon")
+            .contains("rye sourdough");
+        screenshot(driver, "23-calendar-week");
+
+        // Drag it to Saturday: the page reloads with it there, at the same time of day.
+        ((JavascriptExecutor) driver)
+            .executeScript(
+                "const src = document.getElementById(arguments[0]);"
+                    + "const dst = document.getElementById('day-2026-06-20');"
+                    + "const dt = new DataTransfer();"
+                    + "src.dispatchEvent(new DragEvent('dragstart', {bubbles: true, dataTransfer: dt}));"
+                    + "dst.dispatchEvent(new DragEvent('dragover', {bubbles: true, cancelable: true, dataTransfer: dt}));"
+                    + "dst.dispatchEvent(new DragEvent('drop', {bubbles: true, cancelable: true, dataTransfer: dt}));"
+                    + "src.dispatchEvent(new DragEvent('dragend', {bubbles: true, dataTransfer: dt}));",
+                "variant-" + v.id());
+        wait.until(ExpectedConditions.stalenessOf(entry));
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#day-2026-06-20 #variant-" + v.id())));
+        assertThat(s.rapport.reviews().variant(ws.id(), v.id()).orElseThrow().scheduledAt())
+            .isEqualTo(Instant.parse("2026-06-20T10:00:00Z"));
+        screenshot(driver, "24-calendar-dragged");
+
+        // The month view and the queue show it too.
+        driver.get(s.uri("/w/bakery/calendar?month=2026-06").toString());
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#day-2026-06-20 #variant-" + v.id())));
+        screenshot(driver, "25-calendar-month");
+        driver.get(s.uri("/w/bakery/queue").toString());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("queued-" + v.id())));
+        screenshot(driver, "26-queue");
+
+        assertThat(driver.manage().logs().get(LogType.BROWSER).getAll())
+            .extracting(LogEntry::getMessage)
+            .noneMatch(m -> m.contains("Content Security Policy"));
+      } finally {
+        driver.quit();
+      }
+    }
+  }
+
+  private static List<String> texts(WebDriver driver, By by) {
+    return driver.findElements(by).stream().map(e -> e.getAttribute("data-code")).toList();
+  }
+}
