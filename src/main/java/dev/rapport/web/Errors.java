@@ -8,6 +8,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.MethodNotAllowedResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -36,6 +37,7 @@ final class Errors {
 
   void register(Javalin app) {
     app.exception(Unauthenticated.class, (e, ctx) -> unauthenticated(ctx, e));
+    app.exception(MethodNotAllowedResponse.class, this::methodNotAllowed);
     app.exception(
         HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), e.getMessage()));
     app.exception(IllegalArgumentException.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
@@ -85,6 +87,21 @@ final class Errors {
     String back = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
     ctx.status(303)
         .header("Location", "/login?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8));
+  }
+
+  /** RFC 9110 wants an {@code Allow} header with 405; Javalin lists the methods in the details. */
+  private void methodNotAllowed(MethodNotAllowedResponse e, Context ctx) {
+    String allowed =
+        e.getDetails().getOrDefault("availableMethods", e.getDetails().get("Available methods"));
+    if (allowed == null || allowed.isBlank()) {
+      respond(ctx, 405, defaultDetail(405));
+      return;
+    }
+    ctx.header("Allow", allowed);
+    respond(
+        ctx,
+        405,
+        "This address does not accept " + ctx.method().name() + "; it accepts " + allowed + ".");
   }
 
   private void unexpected(Exception e, Context ctx) {

@@ -11,9 +11,11 @@ import dev.rapport.workspace.Role;
 import dev.rapport.workspace.Workspace;
 import dev.rapport.workspace.Workspaces;
 import io.javalin.Javalin;
+import io.javalin.http.ConflictResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -86,21 +88,27 @@ final class PostRoutes {
 
   private void api(Context ctx) {
     PostView v = view(ctx);
-    ctx.json(
-        Map.of(
-            "variant", v.variant(),
-            "channel", v.channel(),
-            "byVerdict", v.split(),
-            "engagers", v.engagers(),
-            "history", v.history(),
-            "failure", v.failure() == null ? Map.of() : v.failure()));
+    // A LinkedHashMap, not Map.of: the order is the document's, and "failure" may be null.
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("variant", v.variant());
+    body.put("channel", v.channel());
+    body.put("byVerdict", v.split());
+    body.put("engagers", v.engagers());
+    body.put("history", v.history());
+    body.put("failure", v.failure());
+    ctx.json(body);
   }
 
   private long retried(Context ctx) {
     Workspace ws = Guard.member(ctx).workspace();
     long id = Requests.pathId(ctx, "id", "post variant");
     posts.variant(ws.id(), id).orElseThrow(() -> new NotFoundResponse("No such post."));
-    dispatcher.get().retry(ws.id(), id);
+    try {
+      dispatcher.get().retry(ws.id(), id);
+    } catch (IllegalStateException e) {
+      // Published or still queued: the request is sound, the variant's state refuses it.
+      throw new ConflictResponse("This post cannot be retried: " + e.getMessage() + ".");
+    }
     return id;
   }
 

@@ -55,6 +55,8 @@ public final class WebServer implements AutoCloseable {
               config.jetty.defaultPort = settings.port();
               config.jsonMapper(new JavalinJackson(json, false));
               config.http.defaultContentType = "text/html; charset=utf-8";
+              // A known address asked with the wrong method says so (405), not "nothing here".
+              config.http.prefer405over404 = true;
               config.staticFiles.add(
                   sf -> {
                     sf.hostedPath = ASSETS;
@@ -84,6 +86,7 @@ public final class WebServer implements AutoCloseable {
     app.beforeMatched(guard::check);
     new Errors(pages, json).register(app);
     app.get("/health", new Health(rapport.database())::get, Access.PUBLIC);
+    OpenApiDocument.load(json).register(app);
     new LoginRoutes(
             rapport.workspaces(),
             rapport.passwords(),

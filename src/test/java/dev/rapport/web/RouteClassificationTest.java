@@ -35,6 +35,8 @@ class RouteClassificationTest {
               "GET / SIGNED_IN",
               "GET /w/{slug} VIEWER",
               "GET /api/w/{slug}/summary VIEWER",
+              "GET /api/openapi.yaml PUBLIC",
+              "GET /api/openapi.json PUBLIC",
               "GET /w/{slug}/settings/tokens MANAGER",
               "POST /w/{slug}/settings/tokens MANAGER",
               "POST /w/{slug}/settings/tokens/{id}/revoke MANAGER");
