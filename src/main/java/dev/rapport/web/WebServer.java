@@ -55,6 +55,11 @@ public final class WebServer implements AutoCloseable {
               config.jetty.defaultPort = settings.port();
               config.jsonMapper(new JavalinJackson(json, false));
               config.http.defaultContentType = "text/html; charset=utf-8";
+              // Follower files are uploaded to the audience page; AudienceAudit bounds them.
+              config.jetty.multipartConfig.maxFileSize(
+                  AudienceAudit.MAX_BYTES, io.javalin.config.SizeUnit.BYTES);
+              config.jetty.multipartConfig.maxTotalRequestSize(
+                  AudienceAudit.MAX_BYTES + 65_536, io.javalin.config.SizeUnit.BYTES);
               config.staticFiles.add(
                   sf -> {
                     sf.hostedPath = ASSETS;
@@ -124,6 +129,14 @@ public final class WebServer implements AutoCloseable {
   /** The audience, people, focus and channel pages and their API twins. */
   private static void registerPeople(Javalin app, Rapport r, Pages pages, ObjectMapper json) {
     new AudienceRoutes(r.truth(), r.audits(), r.workspaces(), pages, json, r.clock()).register(app);
+    new AuditRoutes(
+            new AudienceAudit(r.audits(), r.clock()),
+            r.audits(),
+            r.workspaces(),
+            r.posts(),
+            r.engagers(),
+            pages)
+        .register(app);
     new PeopleRoutes(
             r.people(),
             r.directory(),
