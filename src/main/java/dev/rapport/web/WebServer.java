@@ -106,6 +106,12 @@ public final class WebServer implements AutoCloseable {
     new SecurityLogRoutes(rapport.securityLog(), pages).register(app);
     new SummaryApi(rapport.truth(), rapport.clock()).register(app);
     new ContentApi(rapport.consistency(), rapport.lessons(), json).register(app);
+    new ReportRoutes(
+            new Reports(rapport.consistency(), rapport.truth(), rapport.retention()),
+            pages,
+            json,
+            rapport.clock())
+        .register(app);
     new LinkRedirect(rapport.links(), rapport.clock()).register(app);
     registerPeople(app, rapport, pages, json);
     new PostRoutes(

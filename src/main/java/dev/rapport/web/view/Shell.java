@@ -49,7 +49,8 @@ public record Shell(
         new NavItem("Audience", base + "/audience", "audience"),
         new NavItem("People", base + "/people", "people"),
         new NavItem("Focus", base + "/focus", "focus"),
-        new NavItem("Settings", base + "/settings/channels", "settings"));
+        new NavItem("Reports", base + "/reports", "reports"),
+        new NavItem("Settings", base + "/settings", "settings"));
   }
 
   /** {@code aria-current} for a navigation entry: "page" when it is this page's section. */
