@@ -156,7 +156,37 @@ public final class WebServer implements AutoCloseable {
         .register(app);
     FocusRoutes focus = new FocusRoutes(r.focus(), r.people(), r.workspaces(), pages, r.clock());
     focus.register(app);
-    new ChannelRoutes(r.workspaces(), r.connections(), pages, r.securityLog()).register(app);
+    ChannelRoutes channels =
+        new ChannelRoutes(r.workspaces(), r.connections(), pages, r.securityLog());
+    channels.register(app);
+    Members members =
+        new Members(
+            r.workspaces(), r.passwords(), r.securityLog(), new java.security.SecureRandom());
+    new SettingsRoutes(
+            r.workspaces(), r.planner(), r.gates(), members, r.securityLog(), pages, r.clock())
+        .register(app);
+    new ResourceApi(
+            r.workspaces(),
+            channels,
+            new BatchImport(
+                new dev.rapport.imports.CsvImporter(
+                    r.database(),
+                    r.workspaces(),
+                    r.people(),
+                    r.posts(),
+                    r.ledger(),
+                    r.conversions(),
+                    new dev.rapport.authenticity.RuleBaseline(),
+                    r.clock()),
+                json),
+            r.links(),
+            r.posts(),
+            r.people(),
+            r.gates(),
+            members,
+            r.securityLog(),
+            json)
+        .register(app);
     new WorkspaceApi(
             r.people(),
             r.directory(),
