@@ -18,6 +18,16 @@ public interface TrackedLinks {
 
   List<TrackedLink> forPost(long workspaceId, long postId);
 
+  /** The workspace's links, newest first, and how many there are in all. */
+  LinkPage list(long workspaceId, int offset, int limit);
+
+  /** A page of links. */
+  record LinkPage(List<TrackedLink> links, long total) {
+    public LinkPage {
+      links = List.copyOf(links);
+    }
+  }
+
   /**
    * Records a click. When the link names a person the click also enters the ledger as a CLICK
    * engagement of that person's first identity.

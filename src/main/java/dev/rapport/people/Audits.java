@@ -55,6 +55,12 @@ public interface Audits {
       long workspaceId, Set<Category> categories, Platform platform, int offset, int limit);
 
   /**
+   * One identity of the workspace with its current verdict (category {@code unknown}, probability 0
+   * and no reasons when it has none yet); empty when the workspace has no such identity.
+   */
+  java.util.Optional<FlaggedIdentity> account(long workspaceId, long identityId);
+
+  /**
    * How often each reason (numbers and names taken out, as in an audit report) was given for the
    * current verdicts in {@code categories}, most frequent first.
    */

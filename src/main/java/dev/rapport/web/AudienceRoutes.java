@@ -79,7 +79,8 @@ final class AudienceRoutes {
   }
 
   private void page(Context ctx) {
-    Workspace ws = Guard.member(ctx).workspace();
+    Member member = Guard.member(ctx);
+    Workspace ws = member.workspace();
     AudienceFilter filter = AudienceFilter.of(ctx);
     int offset = Requests.number(ctx, "offset", 0, 0, Integer.MAX_VALUE);
     TruthSummary summary = truth.summary(ws.id(), clock.instant(), Truth.DEFAULT_WINDOW);
@@ -100,7 +101,8 @@ final class AudienceRoutes {
             offset,
             PAGE,
             audits.history(ws.id(), HISTORY),
-            channels);
+            channels,
+            member.role().atLeast(dev.rapport.workspace.Role.MANAGER));
     pages.render(
         ctx, "audience.jte", pages.shell(ctx, "Audience · " + ws.name(), ws, "audience"), view);
   }

@@ -40,6 +40,7 @@ final class Errors {
     app.exception(MethodNotAllowedResponse.class, this::methodNotAllowed);
     app.exception(
         HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), e.getMessage()));
+    app.exception(Invalid.class, (e, ctx) -> respond(ctx, 400, e.getMessage(), e.fields()));
     app.exception(IllegalArgumentException.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
     app.exception(Exception.class, this::unexpected);
     // Statuses set without an exception (no route matched) get the same bodies.
@@ -59,6 +60,10 @@ final class Errors {
   }
 
   void respond(Context ctx, int status, String detail) {
+    respond(ctx, status, detail, null);
+  }
+
+  void respond(Context ctx, int status, String detail, java.util.List<Invalid.Field> errors) {
     ctx.attribute(HANDLED, Boolean.TRUE);
     ctx.status(status);
     String title = HttpStatus.forStatus(status).getMessage();
@@ -68,7 +73,7 @@ final class Errors {
         ctx.contentType(Problem.MEDIA_TYPE)
             .result(
                 json.writeValueAsString(
-                    new Problem("about:blank", title, status, text, ctx.path())));
+                    new Problem("about:blank", title, status, text, ctx.path(), errors)));
       } catch (JsonProcessingException e) {
         ctx.contentType("text/plain").result(title);
       }

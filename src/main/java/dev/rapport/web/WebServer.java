@@ -57,6 +57,11 @@ public final class WebServer implements AutoCloseable {
               config.http.defaultContentType = "text/html; charset=utf-8";
               // A known address asked with the wrong method says so (405), not "nothing here".
               config.http.prefer405over404 = true;
+              // Follower files are uploaded to the audience page; AudienceAudit bounds them.
+              config.jetty.multipartConfig.maxFileSize(
+                  AudienceAudit.MAX_BYTES, io.javalin.config.SizeUnit.BYTES);
+              config.jetty.multipartConfig.maxTotalRequestSize(
+                  AudienceAudit.MAX_BYTES + 65_536, io.javalin.config.SizeUnit.BYTES);
               config.staticFiles.add(
                   sf -> {
                     sf.hostedPath = ASSETS;
@@ -107,6 +112,12 @@ public final class WebServer implements AutoCloseable {
     new SecurityLogRoutes(rapport.securityLog(), pages).register(app);
     new SummaryApi(rapport.truth(), rapport.clock()).register(app);
     new ContentApi(rapport.consistency(), rapport.lessons(), json).register(app);
+    new ReportRoutes(
+            new Reports(rapport.consistency(), rapport.truth(), rapport.retention()),
+            pages,
+            json,
+            rapport.clock())
+        .register(app);
     new LinkRedirect(rapport.links(), rapport.clock()).register(app);
     registerPeople(app, rapport, pages, json);
     new PostRoutes(
@@ -140,6 +151,14 @@ public final class WebServer implements AutoCloseable {
   /** The audience, people, focus and channel pages and their API twins. */
   private static void registerPeople(Javalin app, Rapport r, Pages pages, ObjectMapper json) {
     new AudienceRoutes(r.truth(), r.audits(), r.workspaces(), pages, json, r.clock()).register(app);
+    new AuditRoutes(
+            new AudienceAudit(r.audits(), r.clock()),
+            r.audits(),
+            r.workspaces(),
+            r.posts(),
+            r.engagers(),
+            pages)
+        .register(app);
     new PeopleRoutes(
             r.people(),
             r.directory(),
@@ -153,7 +172,37 @@ public final class WebServer implements AutoCloseable {
         .register(app);
     FocusRoutes focus = new FocusRoutes(r.focus(), r.people(), r.workspaces(), pages, r.clock());
     focus.register(app);
-    new ChannelRoutes(r.workspaces(), r.connections(), pages, r.securityLog()).register(app);
+    ChannelRoutes channels =
+        new ChannelRoutes(r.workspaces(), r.connections(), pages, r.securityLog());
+    channels.register(app);
+    Members members =
+        new Members(
+            r.workspaces(), r.passwords(), r.securityLog(), new java.security.SecureRandom());
+    new SettingsRoutes(
+            r.workspaces(), r.planner(), r.gates(), members, r.securityLog(), pages, r.clock())
+        .register(app);
+    new ResourceApi(
+            r.workspaces(),
+            channels,
+            new BatchImport(
+                new dev.rapport.imports.CsvImporter(
+                    r.database(),
+                    r.workspaces(),
+                    r.people(),
+                    r.posts(),
+                    r.ledger(),
+                    r.conversions(),
+                    new dev.rapport.authenticity.RuleBaseline(),
+                    r.clock()),
+                json),
+            r.links(),
+            r.posts(),
+            r.people(),
+            r.gates(),
+            members,
+            r.securityLog(),
+            json)
+        .register(app);
     new WorkspaceApi(
             r.people(),
             r.directory(),

@@ -17,6 +17,9 @@ public interface Workspaces {
 
   void updateAudience(long workspaceId, TargetAudience audience);
 
+  /** Renames the workspace and moves it to another time zone (the slug never changes). */
+  void update(long workspaceId, String name, java.time.ZoneId timeZone);
+
   Channel addChannel(long workspaceId, Platform platform, String handle, String displayName);
 
   void updateChannelPlan(long channelId, Long platformFollowers, Integer postsPerWeek);
@@ -40,4 +43,29 @@ public interface Workspaces {
   Optional<Role> role(long workspaceId, long userId);
 
   List<Membership> memberships(long userId);
+
+  /** The workspace's users with their roles, owners first, then by e-mail. */
+  List<Member> members(long workspaceId);
+
+  /**
+   * Changes a member's role, unless that would leave the workspace without an owner (checked in the
+   * same transaction, with the workspace row locked, so that two owners demoting each other at once
+   * cannot both succeed).
+   *
+   * @return false when refused because the member is the last owner; true when changed (or already
+   *     that role)
+   * @throws java.util.NoSuchElementException when the user is not a member
+   */
+  boolean changeRole(long workspaceId, long userId, Role role);
+
+  /**
+   * Removes a member, unless they are the last owner (checked as in {@link #changeRole}).
+   *
+   * @return false when refused because the member is the last owner
+   * @throws java.util.NoSuchElementException when the user is not a member
+   */
+  boolean removeMember(long workspaceId, long userId);
+
+  /** A user of a workspace with their role there. */
+  record Member(User user, Role role) {}
 }

@@ -72,6 +72,70 @@ final class Client {
     return send(b);
   }
 
+  /** Any method with a body of the given type; the CSRF token in its header when not null. */
+  HttpResponse<String> send(
+      String method, String path, String contentType, String body, String csrfHeader) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(server.uri(path))
+            .header("Content-Type", contentType)
+            .method(method, HttpRequest.BodyPublishers.ofString(body));
+    if (csrfHeader != null) {
+      b.header(Guard.CSRF_HEADER, csrfHeader);
+    }
+    return send(b);
+  }
+
+  /** A request with a bearer token (no cookies sent: a fresh client). */
+  HttpResponse<String> bearer(
+      String method, String path, String token, String contentType, String body) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(server.uri(path))
+            .header("Authorization", "Bearer " + token)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      b.header("Content-Type", contentType);
+    }
+    return send(b);
+  }
+
+  /** A multipart form with one file part, as a browser uploads it. */
+  HttpResponse<String> upload(
+      String path, Map<String, String> fields, String fileField, String fileName, byte[] content) {
+    String boundary = "----rapport" + System.nanoTime();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.nio.charset.Charset utf8 = StandardCharsets.UTF_8;
+    for (Map.Entry<String, String> f : fields.entrySet()) {
+      out.writeBytes(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + f.getKey()
+                  + "\"\r\n\r\n"
+                  + f.getValue()
+                  + "\r\n")
+              .getBytes(utf8));
+    }
+    out.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\""
+                + fileField
+                + "\"; filename=\""
+                + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            .getBytes(utf8));
+    out.writeBytes(content);
+    out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
+    return send(
+        HttpRequest.newBuilder(server.uri(path))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
+  }
+
   /** A POST as htmx sends it: no body, the CSRF token in a header. */
   HttpResponse<String> htmxPost(String path, String csrfHeader) {
     HttpRequest.Builder b =

@@ -228,6 +228,9 @@ class DashboardBrowserTest {
         WebElement first = driver.findElement(By.cssSelector("table.flagged tbody tr"));
         assertThat(first.getText()).contains("fixture").contains("suspicious");
         first.findElement(By.cssSelector("th a")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("account-verdict")));
+        assertThat(driver.findElement(By.id("account-reasons")).getText()).contains("fixture");
+        driver.findElement(By.cssSelector("#account-verdict a[href*='/people/']")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("identities")));
         assertThat(driver.findElement(By.cssSelector("#identities .verdict")).getText())
             .isEqualTo("suspicious");
@@ -275,7 +278,8 @@ class DashboardBrowserTest {
 
         // At phone width the pages reflow instead of scrolling sideways.
         driver.manage().window().setSize(new Dimension(390, 900));
-        for (String page : List.of("/people", "/audience", "/people/" + waitingPerson, "/focus")) {
+        for (String page :
+            List.of("/people", "/audience", "/people/" + waitingPerson, "/focus", "/reports")) {
           driver.get(s.uri("/w/" + BakeryFixture.SLUG + page).toString());
           wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".wsnav")));
           Number overflow =
@@ -283,13 +287,90 @@ class DashboardBrowserTest {
                   ((JavascriptExecutor) driver)
                       .executeScript(
                           "return document.documentElement.scrollWidth - window.innerWidth;");
+          Object widest =
+              ((JavascriptExecutor) driver)
+                  .executeScript(
+                      "return Array.from(document.querySelectorAll('body *')).filter(e =>"
+                          + " e.getBoundingClientRect().right > document.documentElement.clientWidth &&"
+                          + " !(e.parentElement && e.parentElement.closest('.table-scroll'))).slice(0, 5).map(e => e.tagName + '#'"
+                          + " + e.id + '.' + e.className).join(', ');");
           assertThat(overflow.longValue())
-              .as("sideways overflow of " + page)
+              .as("sideways overflow of " + page + ": " + widest)
               .isLessThanOrEqualTo(0);
           screenshot(driver, "11-phone" + page.replace('/', '-'));
         }
       } finally {
         driver.quit();
+      }
+    }
+  }
+
+  /**
+   * A newcomer's audit: upload a follower file on the audience page, read the result, find the
+   * audit in the history and open a suspicious account's reasons; then the reports page draws its
+   * charts.
+   */
+  @Test
+  void uploadAFollowerFileAndOpenASuspiciousAccountsReasons() throws IOException {
+    requireBrowser();
+    try (TestServer s = TestServer.start()) {
+      Workspace bakery = BakeryFixture.build(s.rapport, TestServer.NOW);
+      User owner = s.user("owner@lyonbakery.example", PASSWORD);
+      s.grant(bakery, owner, Role.OWNER);
+      Path followers = Files.createTempFile("followers-", ".jsonl");
+      try (var in = getClass().getResourceAsStream("/dev/rapport/authenticity/audience.jsonl")) {
+        Files.write(followers, in.readAllBytes());
+      }
+      WebDriver driver = chromium();
+      try {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        driver.get(s.uri("/w/" + BakeryFixture.SLUG + "/audience").toString());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("email")));
+        driver.findElement(By.id("email")).sendKeys("owner@lyonbakery.example");
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("audit-form")));
+
+        driver.findElement(By.id("audit-file")).sendKeys(followers.toAbsolutePath().toString());
+        new Select(driver.findElement(By.id("audit-channel")))
+            .selectByVisibleText("bluesky lyonbakery.bsky.social");
+        screenshot(driver, "20-audit-upload");
+        driver.findElement(By.cssSelector("#audit-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("audit-summary")));
+        assertThat(driver.findElement(By.id("audit-summary")).getText())
+            .contains("8 accounts read");
+        screenshot(driver, "21-audit-result");
+
+        driver.findElement(By.cssSelector("#audit-summary a[href$='#history']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("history")));
+        assertThat(driver.findElement(By.cssSelector("table.audits tbody tr")).getText())
+            .contains(followers.getFileName().toString())
+            .contains("8");
+
+        // A suspicious account from the list: its verdict, confidence and reasons in plain words.
+        new Select(driver.findElement(By.id("f-category"))).selectByValue("suspicious");
+        driver.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("category=suspicious"));
+        driver.findElement(By.cssSelector("table.flagged tbody tr th a.account-link")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("account-verdict")));
+        assertThat(driver.findElement(By.id("account-category")).getText()).isEqualTo("suspicious");
+        assertThat(driver.findElement(By.id("account-probability")).getText()).endsWith("%");
+        assertThat(driver.findElements(By.cssSelector("#account-reasons li"))).isNotEmpty();
+        screenshot(driver, "22-suspicious-account-reasons");
+
+        driver.findElement(By.cssSelector(".wsnav a[href$='/reports']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("adherence")));
+        wait.until(
+            d ->
+                "true"
+                    .equals(
+                        d.findElement(By.id("report-rate-chart")).getAttribute("data-rendered")));
+        assertThat(driver.findElement(By.id("report-rate-chart")).getAttribute("data-points"))
+            .isEqualTo(String.valueOf(BakeryFixture.POSTS));
+        screenshot(driver, "23-reports");
+      } finally {
+        driver.quit();
+        Files.deleteIfExists(followers);
       }
     }
   }

@@ -137,6 +137,30 @@ public final class SqlTrackedLinks implements TrackedLinks {
   }
 
   @Override
+  public LinkPage list(long workspaceId, int offset, int limit) {
+    return jdbi.inTransaction(
+        h -> {
+          long total =
+              h.createQuery("SELECT COUNT(*) FROM tracked_link WHERE workspace_id = ?")
+                  .bind(0, workspaceId)
+                  .mapTo(Long.class)
+                  .one();
+          List<TrackedLink> links =
+              h.createQuery(
+                      "SELECT "
+                          + COLUMNS
+                          + " FROM tracked_link WHERE workspace_id = ? ORDER BY id DESC OFFSET ?"
+                          + " ROWS FETCH NEXT ? ROWS ONLY")
+                  .bind(0, workspaceId)
+                  .bind(1, Math.max(0, offset))
+                  .bind(2, Math.max(1, limit))
+                  .map((rs, ctx) -> link(rs))
+                  .list();
+          return new LinkPage(links, total);
+        });
+  }
+
+  @Override
   public void recordClick(TrackedLink link, Instant at, String visitor, String referrer) {
     String hash = visitor == null ? null : hash(visitor, LocalDate.ofInstant(at, ZoneOffset.UTC));
     long clickId =

@@ -136,6 +136,42 @@ public final class SqlAudits implements Audits {
         });
   }
 
+  @Override
+  public java.util.Optional<FlaggedIdentity> account(long workspaceId, long identityId) {
+    return db.transaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT i.id, i.person_id, i.platform, i.platform_user_id, i.handle,"
+                      + " i.display_name, i.verdict, v.probability, v.reasons, v.decided_at FROM"
+                      + " identity i LEFT JOIN verdict v ON v.identity_id = i.id AND v.source ="
+                      + " i.verdict_source WHERE i.workspace_id = ? AND i.id = ?")) {
+            Jdbc.bind(ps, workspaceId, identityId);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                return java.util.Optional.<FlaggedIdentity>empty();
+              }
+              String verdict = rs.getString(7);
+              String reasons = rs.getString(9);
+              return java.util.Optional.of(
+                  new FlaggedIdentity(
+                      rs.getLong(1),
+                      rs.getLong(2),
+                      Platform.fromCode(rs.getString(3)),
+                      rs.getString(4),
+                      rs.getString(5),
+                      rs.getString(6),
+                      verdict == null ? Category.UNKNOWN : Category.fromCode(verdict),
+                      rs.getDouble(8),
+                      reasons == null || reasons.isBlank()
+                          ? List.of()
+                          : Arrays.asList(reasons.split("\n")),
+                      Sql.time(rs, 10)));
+            }
+          }
+        });
+  }
+
   private static String flaggedWhere(
       long workspaceId, Set<Category> categories, Platform platform, List<Object> args) {
     args.add(workspaceId);

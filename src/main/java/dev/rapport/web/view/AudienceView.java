@@ -18,6 +18,7 @@ import java.util.Map;
  * @param category the category filter's code ("flagged" or a verdict code)
  * @param platform the platform filter's code, or null for every platform
  * @param filterQuery the filters as a query string, for links that keep them
+ * @param canAudit the caller may upload a follower file (managers and owners)
  */
 public record AudienceView(
     Workspace workspace,
@@ -30,7 +31,8 @@ public record AudienceView(
     int offset,
     int pageSize,
     List<StoredAudit> history,
-    Map<Long, Channel> channels) {
+    Map<Long, Channel> channels,
+    boolean canAudit) {
 
   public AudienceView {
     reasons = List.copyOf(reasons);
@@ -96,6 +98,11 @@ public record AudienceView(
         + Figures.count(offset + flagged.identities().size())
         + " of "
         + Figures.count(flagged.total());
+  }
+
+  /** The workspace's channels, for the audit form's choice of whose followers a file holds. */
+  public List<Channel> channelList() {
+    return channels.values().stream().sorted(java.util.Comparator.comparing(Channel::id)).toList();
   }
 
   public String channelName(Long channelId) {

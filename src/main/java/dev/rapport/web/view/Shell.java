@@ -57,7 +57,8 @@ public record Shell(
     }
     items.add(new NavItem("Calendar", base + "/calendar", "calendar"));
     items.add(new NavItem("Queue", base + "/queue", "queue"));
-    items.add(new NavItem("Settings", base + "/settings/channels", "settings"));
+    items.add(new NavItem("Reports", base + "/reports", "reports"));
+    items.add(new NavItem("Settings", base + "/settings", "settings"));
     return List.copyOf(items);
   }
 

@@ -110,6 +110,17 @@ public final class SqlWorkspaces implements Workspaces {
   }
 
   @Override
+  public void update(long workspaceId, String name, ZoneId timeZone) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate("UPDATE workspace SET name = ?, time_zone = ? WHERE id = ?")
+                .bind(0, name)
+                .bind(1, timeZone.getId())
+                .bind(2, workspaceId)
+                .execute());
+  }
+
+  @Override
   public Channel addChannel(
       long workspaceId, Platform platform, String handle, String displayName) {
     long id =
@@ -255,6 +266,87 @@ public final class SqlWorkspaces implements Workspaces {
                 .bind(0, userId)
                 .map((rs, ctx) -> new Membership(workspace(rs), Role.fromCode(rs.getString(10))))
                 .list());
+  }
+
+  @Override
+  public List<Member> members(long workspaceId) {
+    return jdbi.withHandle(
+        h ->
+            h
+                .createQuery(
+                    "SELECT u.id, u.email, u.display_name, m.role FROM membership m JOIN app_user"
+                        + " u ON u.id = m.user_id WHERE m.workspace_id = ? ORDER BY u.email")
+                .bind(0, workspaceId)
+                .map(
+                    (rs, ctx) ->
+                        new Member(
+                            new User(rs.getLong(1), rs.getString(2), rs.getString(3)),
+                            Role.fromCode(rs.getString(4))))
+                .list()
+                .stream()
+                .sorted(
+                    java.util.Comparator.comparing((Member m) -> m.role() != Role.OWNER)
+                        .thenComparing(m -> m.user().email()))
+                .toList());
+  }
+
+  @Override
+  public boolean changeRole(long workspaceId, long userId, Role role) {
+    return jdbi.inTransaction(
+        h -> {
+          Role current = lockedRole(h, workspaceId, userId);
+          if (current == Role.OWNER && role != Role.OWNER && owners(h, workspaceId) <= 1) {
+            return false;
+          }
+          h.createUpdate("UPDATE membership SET role = ? WHERE workspace_id = ? AND user_id = ?")
+              .bind(0, role.code())
+              .bind(1, workspaceId)
+              .bind(2, userId)
+              .execute();
+          return true;
+        });
+  }
+
+  @Override
+  public boolean removeMember(long workspaceId, long userId) {
+    return jdbi.inTransaction(
+        h -> {
+          Role current = lockedRole(h, workspaceId, userId);
+          if (current == Role.OWNER && owners(h, workspaceId) <= 1) {
+            return false;
+          }
+          h.createUpdate("DELETE FROM membership WHERE workspace_id = ? AND user_id = ?")
+              .bind(0, workspaceId)
+              .bind(1, userId)
+              .execute();
+          return true;
+        });
+  }
+
+  /**
+   * Locks the workspace row (serialising role changes in one workspace) and reads the member's
+   * role.
+   */
+  private static Role lockedRole(org.jdbi.v3.core.Handle h, long workspaceId, long userId) {
+    h.createQuery("SELECT id FROM workspace WHERE id = ? FOR UPDATE")
+        .bind(0, workspaceId)
+        .mapTo(Long.class)
+        .findOne();
+    return h.createQuery("SELECT role FROM membership WHERE workspace_id = ? AND user_id = ?")
+        .bind(0, workspaceId)
+        .bind(1, userId)
+        .mapTo(String.class)
+        .findOne()
+        .map(Role::fromCode)
+        .orElseThrow(() -> new java.util.NoSuchElementException("not a member"));
+  }
+
+  private static long owners(org.jdbi.v3.core.Handle h, long workspaceId) {
+    return h.createQuery("SELECT COUNT(*) FROM membership WHERE workspace_id = ? AND role = ?")
+        .bind(0, workspaceId)
+        .bind(1, Role.OWNER.code())
+        .mapTo(Long.class)
+        .one();
   }
 
   private OffsetDateTime now() {
