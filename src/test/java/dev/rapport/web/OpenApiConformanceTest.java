@@ -418,6 +418,12 @@ class OpenApiConformanceTest {
     String wrongType = summary.body().replace("\"posts\":8", "\"posts\":\"eight\"");
     assertThat(compare("GET", API + "/summary", 200, "application/json", wrongType))
         .anyMatch(f -> f.contains("posts"));
+    // A required property left out is noticed too (an optional one, like a problem's `errors`,
+    // is not required).
+    String missing = summary.body().replace("\"workspace\":\"" + BakeryFixture.SLUG + "\",", "");
+    assertThat(missing).isNotEqualTo(summary.body());
+    assertThat(compare("GET", API + "/summary", 200, "application/json", missing))
+        .anyMatch(f -> f.contains("absent [workspace]"));
   }
 
   private static void assertProblem(HttpResponse<String> r, int status) throws Exception {
