@@ -44,12 +44,14 @@ public final class SqlFocusList implements FocusList {
 
   @Override
   public Refresh refresh(long workspaceId, Instant asOf) {
+    Watermarks.Settled settled = Watermarks.settled(db, workspaceId);
     return db.transaction(
         c -> {
-          Watermarks.lockWorkspace(c, workspaceId);
+          Watermarks.lockRefresh(c, db.dialect(), workspaceId, "focus");
           Object[] run = lastRun(c, workspaceId);
           long after = run == null ? 0 : (long) run[0];
-          long upTo = Watermarks.maxEngagementId(c);
+          // Another refresh may have gone further meanwhile: never move the watermark back.
+          long upTo = Math.max(after, settled.engagements());
           Set<Long> identities = new HashSet<>();
           // In windows of ledger ids, so that a first refresh over a long history stays flat.
           for (long lo = after; lo < upTo; lo += EVENT_WINDOW) {

@@ -40,12 +40,16 @@ public final class SqlStages implements Stages {
   }
 
   private Run run(long workspaceId, Instant asOf, boolean full) {
+    Watermarks.Settled settled = Watermarks.settled(db, workspaceId);
     return db.transaction(
         c -> {
-          Watermarks.lockWorkspace(c, workspaceId);
+          Watermarks.lockRefresh(c, db.dialect(), workspaceId, "stages");
           long[] mark = watermark(c, workspaceId);
-          long engagementsUpTo = Watermarks.maxEngagementId(c);
-          long conversionsUpTo = Watermarks.maxConversionId(c);
+          // Another run may have gone further meanwhile: never move the watermarks back.
+          long engagementsUpTo =
+              mark == null ? settled.engagements() : Math.max(mark[0], settled.engagements());
+          long conversionsUpTo =
+              mark == null ? settled.conversions() : Math.max(mark[1], settled.conversions());
           Set<Long> persons =
               full || mark == null
                   ? new TreeSet<>(

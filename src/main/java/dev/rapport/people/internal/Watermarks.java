@@ -1,5 +1,7 @@
 package dev.rapport.people.internal;
 
+import dev.rapport.store.Database;
+import dev.rapport.store.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,8 +13,8 @@ import java.util.Set;
 
 /**
  * Reads what is new in the ledger since a watermark (the highest engagement id already seen). The
- * caller holds the workspace row lock, which ledger ingest also takes, so no ingest of this
- * workspace is in flight with lower ids: nothing is skipped.
+ * watermark is read under the workspace row lock, which ledger ingest also takes (see {@link
+ * #settled}), so nothing at or below it can still be in flight: nothing is skipped.
  */
 final class Watermarks {
   static final int CHUNK = 1_000;
@@ -28,6 +30,46 @@ final class Watermarks {
           throw new IllegalArgumentException("no workspace with id " + workspaceId);
         }
       }
+    }
+  }
+
+  /** The ledger and conversion ids up to which everything of a workspace is committed. */
+  record Settled(long engagements, long conversions) {}
+
+  /**
+   * Reads the watermarks under the workspace lock in a transaction of its own, released at once: no
+   * ingest of this workspace is in flight at that moment, and any later one gets higher ids
+   * (sequences only grow), so everything at or below them is committed and stays so.
+   */
+  static Settled settled(Database db, long workspaceId) {
+    return db.transaction(
+        c -> {
+          lockWorkspace(c, workspaceId);
+          return new Settled(maxEngagementId(c), maxConversionId(c));
+        });
+  }
+
+  /**
+   * Serialises refreshes of one kind for one workspace (across nodes too) without blocking ingest:
+   * locks the workspace's {@code refresh_lock} row for {@code kind} until the transaction ends.
+   */
+  static void lockRefresh(Connection c, Dialect dialect, long workspaceId, String kind)
+      throws SQLException {
+    String insert =
+        dialect == Dialect.POSTGRESQL
+            ? "INSERT INTO refresh_lock (workspace_id, kind) VALUES (?, ?) ON CONFLICT DO NOTHING"
+            : "MERGE INTO refresh_lock KEY (workspace_id, kind) VALUES (?, ?)";
+    try (PreparedStatement ps = c.prepareStatement(insert)) {
+      ps.setLong(1, workspaceId);
+      ps.setString(2, kind);
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT kind FROM refresh_lock WHERE workspace_id = ? AND kind = ? FOR UPDATE")) {
+      ps.setLong(1, workspaceId);
+      ps.setString(2, kind);
+      ps.executeQuery().close();
     }
   }
 
