@@ -23,7 +23,8 @@ import java.util.Locale;
 public final class TruthTimings {
 
   public static void main(String[] args) {
-    DatabaseSettings s = new DatabaseSettings(args[0], "sa", "", 4, args.length > 3 ? args[3] : null);
+    DatabaseSettings s =
+        new DatabaseSettings(args[0], "sa", "", 4, args.length > 3 ? args[3] : null);
     Instant asOf = Instant.parse(args[2]);
     try (Rapport r = Rapport.open(s, Clock.systemUTC(), dev.rapport.store.SecretBox.ephemeral())) {
       long ws = r.workspaces().bySlug(args[1]).orElseThrow().id();
