@@ -265,7 +265,7 @@ final class WorkspaceApi {
     if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
       throw new IllegalArgumentException("Send the body as JSON (Content-Type: application/json).");
     }
-    String raw = ctx.body();
+    String raw = Requests.utf8Body(ctx);
     if (raw.length() > MAX_BODY) {
       throw new IllegalArgumentException("The body is larger than 64 KiB.");
     }

@@ -109,7 +109,8 @@ public final class Hostile {
   public static Arbitrary<Mutation> mutations(List<Damage> damages) {
     return Combinators.combine(
             Arbitraries.of(damages),
-            Arbitraries.doubles().between(0, 1),
+            // Strictly below 1, so that a cut always removes something.
+            Arbitraries.doubles().between(0, true, 1, false),
             Arbitraries.doubles().between(0, 1),
             Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(64))
         .as(Mutation::new);
