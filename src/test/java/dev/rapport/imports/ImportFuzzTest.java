@@ -198,6 +198,17 @@ class ImportFuzzTest {
   }
 
   @Example
+  void theSameProfileTwiceInOneFileImports() throws IOException {
+    // Found by the fuzz: two rows of one account in a batch broke the verdict's primary key.
+    String twice =
+        "platform,user_id,handle,observed_at,followers\n"
+            + "bluesky,did:plc:twice,twice.test,2026-06-01,10\n"
+            + "bluesky,did:plc:twice,twice.test,2026-06-02,12\n";
+    assertThat(importOrRefuse(ImportKind.PROFILES, twice.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(ImportOutcome.Imported.class);
+  }
+
+  @Example
   void utf16AndLatin1AreRefusedAndABomIsAccepted() throws IOException {
     String people = "platform,user_id,handle\nbluesky,did:plc:zoé,zoé.test\n";
     assertThat(importOrRefuse(ImportKind.PEOPLE, people.getBytes(StandardCharsets.UTF_16)))
