@@ -90,13 +90,28 @@ public final class SuspiciousExport implements AuditSink {
     }
   }
 
-  private static String csv(String s) {
-    if (s == null) {
+  /**
+   * RFC 4180 quoting, and a leading apostrophe on a cell a spreadsheet would run as a formula (it
+   * starts with =, +, -, @, a tab or a carriage return): handles and ids are chosen by strangers,
+   * and this file is meant to be opened in a spreadsheet.
+   */
+  static String csv(String s) {
+    if (s == null || s.isEmpty()) {
       return "";
     }
-    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) {
-      return s;
+    String v = s;
+    char first = v.charAt(0);
+    if (first == '='
+        || first == '+'
+        || first == '-'
+        || first == '@'
+        || first == '\t'
+        || first == '\r') {
+      v = "'" + v;
     }
-    return "\"" + s.replace("\"", "\"\"") + "\"";
+    if (v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
+      return v;
+    }
+    return "\"" + v.replace("\"", "\"\"") + "\"";
   }
 }

@@ -29,12 +29,7 @@ public record OutboundPolicy(boolean allowPrivateAddresses) {
     }
     try {
       for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
-        if (address.isLoopbackAddress()
-            || address.isSiteLocalAddress()
-            || address.isLinkLocalAddress()
-            || address.isAnyLocalAddress()
-            || address.isMulticastAddress()
-            || isUniqueLocalV6(address)) {
+        if (notPublic(address)) {
           throw new RefusedHostException(
               uri.getHost()
                   + " resolves to a private or local address ("
@@ -64,7 +59,8 @@ public record OutboundPolicy(boolean allowPrivateAddresses) {
     if (allowPrivateAddresses) {
       return;
     }
-    String h = host.toLowerCase(java.util.Locale.ROOT);
+    // A trailing dot ("localhost.") names the same host.
+    String h = host.toLowerCase(java.util.Locale.ROOT).replaceAll("\\.+$", "");
     if (h.equals("localhost") || h.endsWith(".localhost")) {
       throw new RefusedHostException(host + " is a local address; Rapport only calls public hosts");
     }
@@ -73,9 +69,60 @@ public record OutboundPolicy(boolean allowPrivateAddresses) {
     }
   }
 
-  private static boolean isUniqueLocalV6(InetAddress address) {
+  /**
+   * Loopback, private, link-local, multicast and reserved addresses, and the IPv6 forms that carry
+   * an IPv4 address inside (IPv4-compatible, NAT64, 6to4), judged by the address they carry.
+   * Carrier-grade NAT space (100.64.0.0/10) counts as private: overlay networks such as Tailscale
+   * put a company's own machines there.
+   */
+  static boolean notPublic(InetAddress address) {
+    if (address.isLoopbackAddress()
+        || address.isSiteLocalAddress()
+        || address.isLinkLocalAddress()
+        || address.isAnyLocalAddress()
+        || address.isMulticastAddress()) {
+      return true;
+    }
     byte[] b = address.getAddress();
-    return b.length == 16 && (b[0] & 0xfe) == 0xfc;
+    if (b.length == 4) {
+      return reservedV4(b[0] & 0xff, b[1] & 0xff, b[2] & 0xff);
+    }
+    if ((b[0] & 0xfe) == 0xfc) {
+      return true; // unique local fc00::/7
+    }
+    boolean zeroPrefix = true;
+    for (int i = 0; i < 12; i++) {
+      zeroPrefix &= b[i] == 0;
+    }
+    boolean nat64 =
+        (b[0] & 0xff) == 0x00
+            && (b[1] & 0xff) == 0x64
+            && (b[2] & 0xff) == 0xff
+            && (b[3] & 0xff) == 0x9b;
+    if (zeroPrefix || nat64) {
+      return reservedV4(b[12] & 0xff, b[13] & 0xff, b[14] & 0xff)
+          || (b[12] | b[13] | b[14] | b[15]) == 0;
+    }
+    if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02) {
+      return reservedV4(b[2] & 0xff, b[3] & 0xff, b[4] & 0xff); // 6to4 2002::/16
+    }
+    return false;
+  }
+
+  /**
+   * 0/8, 10/8, 100.64/10, 127/8, 169.254/16, 172.16/12, 192.0.0/24, 192.168/16, 198.18/15, 224/3.
+   */
+  private static boolean reservedV4(int a, int b, int c) {
+    return a == 0
+        || a == 10
+        || (a == 100 && (b & 0xc0) == 64)
+        || a == 127
+        || (a == 169 && b == 254)
+        || (a == 172 && (b & 0xf0) == 16)
+        || (a == 192 && b == 0 && c == 0)
+        || (a == 192 && b == 168)
+        || (a == 198 && (b & 0xfe) == 18)
+        || a >= 224;
   }
 
   /** A call to a host the policy forbids. */

@@ -64,7 +64,7 @@ final class ContentApi {
     Workspace ws = Guard.member(ctx).workspace();
     JsonNode body;
     try {
-      body = json.readTree(ctx.body());
+      body = json.readTree(Requests.utf8Body(ctx));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalArgumentException("the body is not JSON: " + e.getOriginalMessage());
     }

@@ -19,7 +19,7 @@ final class JsonBody {
     if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
       throw new IllegalArgumentException("Send the body as JSON (Content-Type: application/json).");
     }
-    String raw = ctx.body();
+    String raw = Requests.utf8Body(ctx);
     if (raw.length() > MAX_BODY) {
       throw new IllegalArgumentException("The body is larger than 64 KiB.");
     }

@@ -19,6 +19,23 @@ final class Requests {
     }
   }
 
+  /**
+   * The request body as text. JSON is UTF-8 (RFC 8259); a body that is not is refused (400) rather
+   * than read with replacement characters that would end up stored.
+   */
+  static String utf8Body(Context ctx) {
+    try {
+      return java.nio.charset.StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(ctx.bodyAsBytes()))
+          .toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new IllegalArgumentException("The body is not valid UTF-8 text.");
+    }
+  }
+
   /** A query parameter, or null when absent or blank. */
   static String query(Context ctx, String name) {
     String v = ctx.queryParam(name);

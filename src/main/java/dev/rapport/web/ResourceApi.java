@@ -361,7 +361,7 @@ final class ResourceApi {
       throw Invalid.field(
           "Content-Type", "Send the body as JSON (Content-Type: application/json).");
     }
-    String raw = ctx.body();
+    String raw = Requests.utf8Body(ctx);
     if (raw.length() > JsonBody.MAX_BODY) {
       throw Invalid.field("", "The body is larger than 64 KiB.");
     }

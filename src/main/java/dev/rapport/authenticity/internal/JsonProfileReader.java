@@ -1,5 +1,6 @@
 package dev.rapport.authenticity.internal;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -63,30 +64,38 @@ final class JsonProfileReader implements ProfileReader {
           sink.accept(p);
         };
     try (JsonParser p = JsonLines.FACTORY.createParser(in)) {
-      int index = 0;
-      while (p.nextToken() != null) {
-        if (p.currentToken() == JsonToken.START_ARRAY) {
-          while (p.nextToken() != JsonToken.END_ARRAY) {
-            if (p.currentToken() == null) {
-              throw new MalformedProfileException(
-                  name + " record " + index, null, "the JSON array ends too early");
-            }
-            String where = name + " record " + index++ + " (line " + line(p) + ")";
-            one(parser, p, where, counting);
-          }
-        } else {
-          one(parser, p, name + " record " + index++ + " (line " + line(p) + ")", counting);
-        }
+      try {
+        readRecords(parser, p, counting);
+      } catch (JsonProcessingException e) {
+        // Limits such as the nesting depth fail without a location of their own.
+        JsonLocation at = e.getLocation() != null ? e.getLocation() : p.currentLocation();
+        throw new MalformedProfileException(
+            name + " line " + at.getLineNr(), null, "broken JSON: " + e.getOriginalMessage());
       }
-    } catch (JsonProcessingException e) {
-      throw new MalformedProfileException(
-          name + " line " + e.getLocation().getLineNr(),
-          null,
-          "broken JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return n[0];
+  }
+
+  private void readRecords(
+      JsonProfileParser parser, JsonParser p, Consumer<ProfileSnapshot> counting)
+      throws IOException {
+    int index = 0;
+    while (p.nextToken() != null) {
+      if (p.currentToken() == JsonToken.START_ARRAY) {
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          if (p.currentToken() == null) {
+            throw new MalformedProfileException(
+                name + " record " + index, null, "the JSON array ends too early");
+          }
+          String where = name + " record " + index++ + " (line " + line(p) + ")";
+          one(parser, p, where, counting);
+        }
+      } else {
+        one(parser, p, name + " record " + index++ + " (line " + line(p) + ")", counting);
+      }
+    }
   }
 
   private void one(

@@ -88,11 +88,21 @@ final class ProfileRows implements RowKind<ProfileRows.Item> {
     long[] ids = people.resolve(workspaceId, batch.stream().map(Item::key).toList());
     List<ProfileSnapshot> profiles = batch.stream().map(Item::profile).toList();
     people.saveProfiles(workspaceId, ids, profiles);
-    List<Verdict> verdicts = new ArrayList<>(batch.size());
-    for (ProfileSnapshot p : profiles) {
-      verdicts.add(scorer.score(p, now));
+    // One verdict per identity: a file may list the same account twice (two snapshots, or a
+    // repeated row), and the later row in the file is the one that counts.
+    java.util.Map<Long, Integer> last = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < ids.length; i++) {
+      last.remove(ids[i]);
+      last.put(ids[i], i);
     }
-    people.recordVerdicts(workspaceId, ids, verdicts, now);
+    long[] judged = new long[last.size()];
+    List<Verdict> verdicts = new ArrayList<>(last.size());
+    int k = 0;
+    for (var e : last.entrySet()) {
+      judged[k++] = e.getKey();
+      verdicts.add(scorer.score(profiles.get(e.getValue()), now));
+    }
+    people.recordVerdicts(workspaceId, judged, verdicts, now);
     for (int i = 0; i < batch.size(); i++) {
       Channel c = batch.get(i).follows();
       if (c != null) {
