@@ -74,6 +74,35 @@ class ApiBodyFuzzTest {
     valid.put(
         base + "/focus/" + person + "/done",
         "{\"reason\":\"answered\",\"action\":\"reply\",\"channelId\":null,\"note\":\"thanked\"}");
+    long channel = server.rapport.workspaces().channels(ws.id()).get(0).id();
+    valid.put(
+        base + "/posts",
+        "{\"title\":\"Rye\",\"text\":\"Rye is back on Saturday\",\"channels\":[" + channel + "]}");
+    valid.put(base + "/links", "{\"target\":\"https://lyonbakery.example/rye\"}");
+    valid.put(
+        base + "/channels",
+        "{\"platform\":\"mastodon\",\"handle\":\"shop@social.example\",\"name\":\"Shop\"}");
+    valid.put(base + "/members", "{\"email\":\"new@fuzz.test\",\"role\":\"viewer\"}");
+  }
+
+  /** The string field of each endpoint's body that the wrong-type property replaces. */
+  static String stringField(String path) {
+    if (path.endsWith("/lint") || path.endsWith("/posts")) {
+      return "text";
+    }
+    if (path.endsWith("/notes")) {
+      return "body";
+    }
+    if (path.endsWith("/links")) {
+      return "target";
+    }
+    if (path.endsWith("/channels")) {
+      return "handle";
+    }
+    if (path.endsWith("/members")) {
+      return "email";
+    }
+    return "reason";
   }
 
   @AfterContainer
@@ -124,7 +153,7 @@ class ApiBodyFuzzTest {
   @Property(tries = 200)
   void fieldsOfTheWrongTypeAreRefused(
       @ForAll("endpoint") String path, @ForAll("wrongValue") String value) throws Exception {
-    String field = path.endsWith("/lint") ? "text" : path.endsWith("/notes") ? "body" : "reason";
+    String field = stringField(path);
     String body =
         valid
             .get(path)
@@ -152,7 +181,7 @@ class ApiBodyFuzzTest {
     start();
     String huge = "x".repeat(2 << 20);
     for (String path : valid.keySet()) {
-      String field = path.endsWith("/lint") ? "text" : path.endsWith("/notes") ? "body" : "note";
+      String field = path.contains("/focus/") ? "note" : stringField(path);
       String body =
           valid
               .get(path)
