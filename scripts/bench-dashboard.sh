@@ -57,5 +57,6 @@ cold="$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -H "Cookie: rapport
 echo "first view (cold): HTTP ${cold% *}, ${cold#* } s" >&2
 [[ "${cold% *}" == 200 ]] || exit 1
 
-wrk -t2 -c"$conns" -d"${secs}s" --latency -H "Cookie: rapport_session=$session" \
+wrk -t2 -c"$conns" -d"${secs}s" --latency -s scripts/wrk-percentiles.lua \
+  -H "Cookie: rapport_session=$session" \
   "http://127.0.0.1:$port/w/$slug"
