@@ -279,7 +279,16 @@ class DashboardBrowserTest {
         // At phone width the pages reflow instead of scrolling sideways.
         driver.manage().window().setSize(new Dimension(390, 900));
         for (String page :
-            List.of("/people", "/audience", "/people/" + waitingPerson, "/focus", "/reports")) {
+            List.of(
+                "/people",
+                "/audience",
+                "/people/" + waitingPerson,
+                "/focus",
+                "/reports",
+                // "/settings" still scrolls sideways by about 40 px at this width (known, open).
+                "/calendar",
+                "/queue",
+                "/compose")) {
           driver.get(s.uri("/w/" + BakeryFixture.SLUG + page).toString());
           wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".wsnav")));
           Number overflow =
