@@ -3,6 +3,7 @@ package dev.rapport.web;
 import dev.rapport.content.Posts;
 import dev.rapport.content.Variant;
 import dev.rapport.engagement.Engagers;
+import dev.rapport.publishing.Reviews;
 import dev.rapport.publishing.dispatch.DispatchFailure;
 import dev.rapport.publishing.dispatch.Dispatcher;
 import dev.rapport.web.view.PostView;
@@ -32,6 +33,7 @@ final class PostRoutes {
   private final Workspaces workspaces;
   private final Engagers engagers;
   private final Supplier<Dispatcher> dispatcher;
+  private final Reviews reviews;
   private final Pages pages;
 
   PostRoutes(
@@ -39,11 +41,13 @@ final class PostRoutes {
       Workspaces workspaces,
       Engagers engagers,
       Supplier<Dispatcher> dispatcher,
+      Reviews reviews,
       Pages pages) {
     this.posts = posts;
     this.workspaces = workspaces;
     this.engagers = engagers;
     this.dispatcher = dispatcher;
+    this.reviews = reviews;
     this.pages = pages;
   }
 
@@ -74,7 +78,10 @@ final class PostRoutes {
         engagers.of(ws.id(), id, ENGAGERS),
         d.history(ws.id(), id),
         failure,
-        m.role().atLeast(Role.AUTHOR));
+        m.role().atLeast(Role.AUTHOR),
+        reviews.history(ws.id(), v.postId()).stream()
+            .filter(h -> h.variantId() == null || h.variantId() == id)
+            .toList());
   }
 
   private void page(Context ctx) {

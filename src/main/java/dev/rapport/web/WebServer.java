@@ -121,7 +121,12 @@ public final class WebServer implements AutoCloseable {
     new LinkRedirect(rapport.links(), rapport.clock()).register(app);
     registerPeople(app, rapport, pages, json);
     new PostRoutes(
-            rapport.posts(), rapport.workspaces(), rapport.engagers(), rapport::dispatcher, pages)
+            rapport.posts(),
+            rapport.workspaces(),
+            rapport.engagers(),
+            rapport::dispatcher,
+            rapport.reviews(),
+            pages)
         .register(app);
     registerPublishing(app, rapport, pages, json);
     new ConnectRoutes(

@@ -62,6 +62,14 @@ class PostPageTest {
   }
 
   @Test
+  void showsTheReviewHistoryOfAPlannedPost() {
+    Client owner = server.client().signedIn("owner@example.com", PASSWORD);
+    String page = owner.get("/w/" + BakeryFixture.SLUG + "/posts/" + variant).body();
+    // Posts imported with their platform history carry no review history, and say so.
+    assertThat(page).contains("Review history").contains("No change recorded");
+  }
+
+  @Test
   void anotherWorkspacesPostIsNotFoundAndViewersCannotRetry() {
     Client owner = server.client().signedIn("owner@example.com", PASSWORD);
     assertThat(owner.get("/w/other/posts/" + variant).statusCode()).isEqualTo(404);

@@ -2,6 +2,7 @@ package dev.rapport.web.view;
 
 import dev.rapport.content.Variant;
 import dev.rapport.engagement.Engagers.Engager;
+import dev.rapport.publishing.HistoryEntry;
 import dev.rapport.publishing.dispatch.DispatchEvent;
 import dev.rapport.publishing.dispatch.DispatchFailure;
 import dev.rapport.workspace.Channel;
@@ -27,7 +28,8 @@ public record PostView(
     List<Engager> engagers,
     List<DispatchEvent> history,
     DispatchFailure failure,
-    boolean canRetry) {
+    boolean canRetry,
+    List<HistoryEntry> review) {
 
   static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
@@ -36,6 +38,18 @@ public record PostView(
     split = Map.copyOf(split);
     engagers = List.copyOf(engagers);
     history = List.copyOf(history);
+    review = List.copyOf(review);
+  }
+
+  /** "approve by user 3: draft → approved", in words for the review history. */
+  public String change(HistoryEntry h) {
+    String states =
+        h.from() == null && h.to() == null
+            ? ""
+            : " · "
+                + (h.from() == null ? "" : h.from().name().toLowerCase(Locale.ROOT) + " → ")
+                + (h.to() == null ? "" : h.to().name().toLowerCase(Locale.ROOT));
+    return h.action() + states;
   }
 
   public String when(Instant t) {
