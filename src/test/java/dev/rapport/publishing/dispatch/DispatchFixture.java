@@ -167,8 +167,10 @@ public final class DispatchFixture implements AutoCloseable {
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      Map<Long, Row> rows = rows();
+      // Tasks first, then rows: a task that finished between the two reads would otherwise leave
+      // a stale 'unconfirmed' row looking settled.
       boolean tasksLeft = pendingTasks() > 0;
+      Map<Long, Row> rows = rows();
       boolean settled = true;
       for (long id : variants) {
         PostState s = rows.get(id).state();
