@@ -143,7 +143,7 @@ class ComposeBrowserTest {
                     + "dst.dispatchEvent(new DragEvent('drop', {bubbles: true, cancelable: true, dataTransfer: dt}));"
                     + "src.dispatchEvent(new DragEvent('dragend', {bubbles: true, dataTransfer: dt}));",
                 "variant-" + v.id());
-        wait.until(ExpectedConditions.stalenessOf(entry));
+        wait.until(d -> DashboardBrowserTest.gone(entry));
         wait.until(
             ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#day-2026-06-20 #variant-" + v.id())));

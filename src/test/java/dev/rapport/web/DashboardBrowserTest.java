@@ -267,7 +267,7 @@ class DashboardBrowserTest {
         screenshot(driver, "09-focus");
         WebElement before = driver.findElement(item);
         before.findElement(By.cssSelector(".done-form button")).click();
-        wait.until(ExpectedConditions.stalenessOf(before));
+        wait.until(d -> gone(before));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".page-head h1")));
         assertThat(driver.findElements(item)).isEmpty();
         screenshot(driver, "10-focus-done");
@@ -381,6 +381,19 @@ class DashboardBrowserTest {
         driver.quit();
         Files.deleteIfExists(followers);
       }
+    }
+  }
+
+  /**
+   * True once the element's page is gone. While a page reloads ChromeDriver may answer "node does
+   * not belong to the document" instead of "stale"; both mean the old page is gone.
+   */
+  static boolean gone(WebElement e) {
+    try {
+      e.isEnabled();
+      return false;
+    } catch (org.openqa.selenium.WebDriverException replaced) {
+      return true;
     }
   }
 
