@@ -50,6 +50,11 @@ public final class TestPlatformServer implements AutoCloseable {
     TIMEOUT_BEFORE,
     /** Creates the post, then holds the answer past the client's timeout. */
     TIMEOUT_AFTER,
+    /**
+     * Holds the request past the client's timeout, then creates the post anyway (a backlogged
+     * platform): a lookup made soon after the timeout does not see it yet.
+     */
+    SLOW_CREATE,
     /** Creates the post, then closes the connection without answering. */
     DROP_AFTER,
     /** Closes the connection as soon as the request is read, without creating. */
@@ -256,6 +261,11 @@ public final class TestPlatformServer implements AutoCloseable {
     }
     if (f == Fault.TIMEOUT_BEFORE) {
       sleep(hold);
+      return false;
+    }
+    if (f == Fault.SLOW_CREATE) {
+      sleep(hold);
+      store(text, key);
       return false;
     }
     Created c = store(text, key);

@@ -37,21 +37,15 @@ class DispatchCrashTest {
     Path dir = Files.createTempDirectory("rapport-crash");
     // AUTO_SERVER: this JVM serves the file to the child over TCP, so the child's death leaves the
     // database intact, like a PostgreSQL server outliving a Rapport node.
-    // QUARANTINED (2026-11-26): on H2 this case failed 2 of the last 5 CI runs: once with two
-    // variants left unconfirmed, once with 1,001 posts on the platform for 1,000 (a post published
-    // twice after the restart). PostgreSQL has not failed. Under investigation; run it with
-    // -Drapport.quarantined=true. It stays out of the default run only so that main stays green.
-    if (Boolean.getBoolean("rapport.quarantined")) {
-      out.add(
-          Named.of(
-              "H2 file (AUTO_SERVER)",
-              new DatabaseSettings(
-                  "jdbc:h2:file:" + dir.resolve("rapport") + ";AUTO_SERVER=TRUE",
-                  "sa",
-                  "",
-                  4,
-                  null)));
-    }
+    out.add(
+        Named.of(
+            "H2 file (AUTO_SERVER)",
+            new DatabaseSettings(
+                "jdbc:h2:file:" + dir.resolve("rapport") + ";AUTO_SERVER=TRUE",
+                "sa",
+                "",
+                4,
+                null)));
     if (TestDatabases.postgresUrl() != null) {
       out.add(Named.of("PostgreSQL", TestDatabases.postgresSettings()));
     }

@@ -165,6 +165,21 @@ class DispatchFaultTest {
 
   @ParameterizedTest
   @MethodSource("dev.rapport.store.TestDatabases#kinds")
+  void postCreatedLongAfterTheTimeoutIsWaitedForNotRepeated(TestDatabases.Kind kind)
+      throws Exception {
+    // The platform holds the request 1.5 s and creates it after the client gave up at 0.5 s; a
+    // lookup 50 ms after the timeout finds nothing. Publishing again then would post twice, so
+    // "not there" is only believed once the attempt is older than the call lease (3 s here).
+    Run r = run(kind, false, Fault.SLOW_CREATE, 1);
+    Thread.sleep(1600); // past the held request, whatever dispatch did meanwhile
+    r.allPublishedOnce();
+    assertThat(r.kinds(r.faulted())).containsSubsequence("unknown", "not_yet", "found");
+    assertThat(r.kinds(r.faulted())).doesNotContain("not_found");
+    assertThat(r.server.createRequests()).isEqualTo(r.ids.size());
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.rapport.store.TestDatabases#kinds")
   void droppedConnectionAfterProcessingIsFound(TestDatabases.Kind kind) throws Exception {
     Run r = run(kind, false, Fault.DROP_AFTER, 2);
     r.allPublishedOnce();

@@ -75,7 +75,7 @@ public final class DbDispatcher implements Dispatcher {
             + HexFormat.of().formatHex(new SecureRandom().generateSeed(3));
     this.store = new VariantStore(db);
     this.alerts = new Alerts(settings.webhook(), settings.outbound());
-    Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    Set<Long> running = ConcurrentHashMap.newKeySet();
     this.publication =
         new Publication(
             store,
@@ -87,7 +87,7 @@ public final class DbDispatcher implements Dispatcher {
             settings,
             clock,
             node,
-            inFlight);
+            running);
     this.publishTask =
         Tasks.custom(VariantStore.TASK, Void.class)
             .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(5)))

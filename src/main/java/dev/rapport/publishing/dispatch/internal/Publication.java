@@ -36,7 +36,7 @@ final class Publication {
   private final DispatchSettings settings;
   private final Clock clock;
   private final String node;
-  private final Set<Long> inFlight;
+  private final Set<Long> running;
 
   Publication(
       VariantStore store,
@@ -48,7 +48,7 @@ final class Publication {
       DispatchSettings settings,
       Clock clock,
       String node,
-      Set<Long> inFlight) {
+      Set<Long> running) {
     this.store = store;
     this.connections = connections;
     this.connectors = connectors;
@@ -58,11 +58,29 @@ final class Publication {
     this.settings = settings;
     this.clock = clock;
     this.node = node;
-    this.inFlight = inFlight;
+    this.running = running;
   }
 
-  /** Does what the variant needs now; returns when to run again, or empty when done. */
+  /**
+   * Does what the variant needs now; returns when to run again, or empty when done.
+   *
+   * <p>The scheduler takes a task whose heartbeat is late for a dead node's and runs it again, also
+   * on the node still running it. A second run of a variant on this node therefore only asks to be
+   * run again later: deciding anything while the first run may be mid-call (between its claim and
+   * its answer) could publish twice, and ending the task could leave the variant without one.
+   */
   Optional<Instant> run(long variantId) {
+    if (!running.add(variantId)) {
+      return Optional.of(clock.instant().plus(settings.lookupDelay()));
+    }
+    try {
+      return step(variantId);
+    } finally {
+      running.remove(variantId);
+    }
+  }
+
+  private Optional<Instant> step(long variantId) {
     Optional<Target> found = store.target(variantId);
     if (found.isEmpty()) {
       return Optional.empty(); // deleted
@@ -139,18 +157,15 @@ final class Publication {
     PublishResult result;
     try {
       if (!store.claim(t, node, now)) {
-        return Optional.empty(); // no longer scheduled: someone else moved it
+        // No longer scheduled: another node or the user moved it. Look again soon rather than end
+        // the task: whoever moved it may still need it (the next run ends it if it is done).
+        return Optional.of(now.plus(settings.lookupDelay()));
       }
-      inFlight.add(t.variantId());
       result = call(c, account.get(), t);
     } finally {
       gate.release().run();
     }
-    try {
-      return settle(t, account.get(), result, clock.instant());
-    } finally {
-      inFlight.remove(t.variantId());
-    }
+    return settle(t, account.get(), result, clock.instant());
   }
 
   private PublishResult call(Connector c, Account account, Target t) {
@@ -236,13 +251,12 @@ final class Publication {
   private Optional<Instant> interrupted(Target t, Instant now) {
     Target.Outbox o = t.outbox();
     if (o != null && o.state().equals("pending")) {
+      // On this node no other run of the variant is going (see run), so a pending record of ours
+      // is a call that ended without being recorded; another node's may still be in its call.
       boolean mine = o.node().equals(node);
-      if (mine && inFlight.contains(t.variantId())) {
-        return Optional.of(now.plus(settings.lookupDelay())); // still calling on this node
-      }
       Instant leaseEnd = o.startedAt().plus(settings.callLease());
       if (!mine && now.isBefore(leaseEnd)) {
-        return Optional.of(leaseEnd); // another node may still be in the call
+        return Optional.of(leaseEnd);
       }
     }
     store.unconfirmed(
@@ -293,6 +307,23 @@ final class Publication {
       return Optional.empty();
     }
     if (lookup instanceof Lookup.NotFound) {
+      // A call that timed out or was cut may still be queued on the platform's side; "not there"
+      // only means "never will be" once the attempt is older than the longest a call can take.
+      Target.Outbox o = t.outbox();
+      Instant certainAfter =
+          o == null || o.startedAt() == null ? now : o.startedAt().plus(settings.callLease());
+      if (now.isBefore(certainAfter)) {
+        store.event(
+            t,
+            "not_yet",
+            "Not on "
+                + t.channelName()
+                + " yet; the first attempt could still arrive there, so Rapport looks again at "
+                + certainAfter
+                + " before publishing again.",
+            now);
+        return Optional.of(certainAfter);
+      }
       if (t.attempts() >= settings.maxAttempts()) {
         fail(
             t,
@@ -312,7 +343,7 @@ final class Publication {
           "not_found",
           "Not on " + t.channelName() + " after the unconfirmed attempt; publishing again.",
           now)) {
-        return Optional.empty();
+        return Optional.of(now.plus(settings.lookupDelay())); // moved meanwhile: see it next run
       }
       return store
           .target(t.variantId())
