@@ -7,6 +7,7 @@ import dev.rapport.engagement.PersonRevenue;
 import dev.rapport.engagement.PostRevenue;
 import dev.rapport.engagement.PostTruth;
 import dev.rapport.engagement.TruthSummary;
+import dev.rapport.people.FocusItem;
 import dev.rapport.workspace.Workspace;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -46,12 +47,21 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--posts", defaultValue = "10", description = "How many recent posts to list")
   int posts;
 
+  @Option(
+      names = "--focus",
+      defaultValue = "5",
+      description = "How many people of today's focus list to show (default ${DEFAULT-VALUE})")
+  int focus;
+
   /** The report as data, for --format json. */
   record Report(
       String workspace,
       TruthSummary summary,
       double qualityScore,
       List<PostTruth> posts,
+      List<PostRevenue> revenueByPost,
+      List<PersonRevenue> topBuyers,
+      List<FocusItem> focus,
       List<ConsistencyOverview.ChannelStanding> consistency) {}
 
   @Override
@@ -65,16 +75,41 @@ final class ReportCommand implements Callable<Integer> {
       Duration window = Duration.ofDays(days);
       TruthSummary s = r.truth().summary(w.id(), now, window);
       List<PostTruth> recent = r.truth().posts(w.id(), now.minus(window), now, posts);
-      switch (format) {
-        case json ->
-            System.out.println(
-                Json.write(
-                    new Report(w.slug(), s, s.qualityScore(), recent, r.consistency().of(w.id()))));
-        case csv -> csv(System.out, s);
-        default -> {
-          text(System.out, w, s, recent);
-          ConsistencyText.print(System.out, r.consistency().of(w.id()));
-        }
+      if (format == OutputFormat.csv) {
+        csv(System.out, s);
+        return ExitCodes.OK;
+      }
+      List<PostRevenue> byPost =
+          r.revenue()
+              .byPost(
+                  w.id(),
+                  now.minus(window),
+                  now,
+                  Attribution.Model.LAST_TOUCH,
+                  Attribution.DEFAULT_LOOKBACK);
+      List<PersonRevenue> buyers = r.revenue().byPerson(w.id(), now.minus(window), now, 5);
+      List<FocusItem> today = List.of();
+      if (focus > 0) {
+        r.focus().refresh(w.id(), now);
+        today = r.focus().today(w.id(), focus);
+      }
+      if (format == OutputFormat.json) {
+        System.out.println(
+            Json.write(
+                new Report(
+                    w.slug(),
+                    s,
+                    s.qualityScore(),
+                    recent,
+                    byPost,
+                    buyers,
+                    today,
+                    r.consistency().of(w.id()))));
+      } else {
+        text(System.out, w, s, recent);
+        revenue(System.out, byPost, buyers, Attribution.Model.LAST_TOUCH);
+        focus(System.out, today, focus);
+        ConsistencyText.print(System.out, r.consistency().of(w.id()));
       }
     }
     return ExitCodes.OK;
@@ -114,6 +149,30 @@ final class ReportCommand implements Callable<Integer> {
             rate(p.authenticRate()),
             rate(p.botLikeShare()),
             p.excerpt().replaceAll("\\s+", " "));
+      }
+      if (posts.stream().anyMatch(p -> p.followersAtPublish() <= 0)) {
+        out.println(
+            "  (— : the follower count when the post went out is not known. Rates need it: sync"
+                + " the channel, or give followers_at_publish in the posts CSV.)");
+      }
+    }
+  }
+
+  static void focus(PrintStream out, List<FocusItem> items, int asked) {
+    if (asked <= 0) {
+      return;
+    }
+    out.println();
+    if (items.isEmpty()) {
+      out.println("Focus today: nobody is waiting on you.");
+      return;
+    }
+    out.println("Focus today (rapport focus -w W shows the whole list)");
+    int rank = 1;
+    for (FocusItem i : items) {
+      out.printf("  %d. %s (%s)%n", rank++, i.displayName(), i.stage().code());
+      if (!i.reasons().isEmpty()) {
+        out.printf("       %s%n", i.reasons().get(0).words());
       }
     }
   }

@@ -56,7 +56,12 @@ public final class Database implements AutoCloseable {
       ds = new HikariDataSource(config);
     } catch (RuntimeException e) {
       throw new StoreException(
-          "Cannot open the database at " + settings.safeUrl() + ": " + rootMessage(e), e);
+          "Cannot open the database at "
+              + settings.safeUrl()
+              + ": "
+              + rootMessage(e)
+              + inUseHint(settings, e),
+          e);
     }
     try {
       migrate(ds, settings);
@@ -94,6 +99,22 @@ public final class Database implements AutoCloseable {
       flyway.schemas(settings.schema()).defaultSchema(settings.schema());
     }
     flyway.load().migrate();
+  }
+
+  /**
+   * The embedded database is one file that one process opens at a time (H2's shared mode would open
+   * a TCP port to other hosts, so it stays off); say what that means for a person who runs a
+   * command while {@code rapport serve} or {@code demo} runs.
+   */
+  private static String inUseHint(DatabaseSettings settings, RuntimeException e) {
+    String why = rootMessage(e);
+    if (settings.dialect() != Dialect.H2 || why == null || !why.contains("locked")) {
+      return "";
+    }
+    return ". Another Rapport process (rapport serve or rapport demo) has the embedded database"
+        + " open, and only one process can use it at a time: stop that one first, or do the same"
+        + " in the web app or through the REST API while it runs. To run commands beside a server,"
+        + " use PostgreSQL (README, Configuration).";
   }
 
   private static String rootMessage(Throwable e) {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
@@ -71,6 +72,8 @@ class ComposeBrowserTest {
       WebDriver driver = chromium();
       try {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // htmx swaps the nodes a condition reads; a swapped node is read again on the next poll.
+        wait.ignoring(StaleElementReferenceException.class);
         driver.get(s.uri("/w/bakery/compose").toString());
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("email")));
         driver.findElement(By.id("email")).sendKeys("author@lyonbakery.example");

@@ -25,6 +25,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -79,6 +80,8 @@ class DashboardBrowserTest {
       WebDriver driver = chromium();
       try {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // htmx swaps the nodes a condition reads; a swapped node is read again on the next poll.
+        wait.ignoring(StaleElementReferenceException.class);
         driver.get(s.uri("/w/" + BakeryFixture.SLUG).toString());
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("email")));
         driver.findElement(By.id("email")).sendKeys("owner@lyonbakery.example");
@@ -204,6 +207,8 @@ class DashboardBrowserTest {
       WebDriver driver = chromium();
       try {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // htmx swaps the nodes a condition reads; a swapped node is read again on the next poll.
+        wait.ignoring(StaleElementReferenceException.class);
         driver.get(s.uri("/w/" + BakeryFixture.SLUG).toString());
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("email")));
         driver.findElement(By.id("email")).sendKeys("owner@lyonbakery.example");
@@ -333,6 +338,8 @@ class DashboardBrowserTest {
       WebDriver driver = chromium();
       try {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        // htmx swaps the nodes a condition reads; a swapped node is read again on the next poll.
+        wait.ignoring(StaleElementReferenceException.class);
         driver.get(s.uri("/w/" + BakeryFixture.SLUG + "/audience").toString());
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("email")));
         driver.findElement(By.id("email")).sendKeys("owner@lyonbakery.example");

@@ -23,6 +23,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
@@ -68,6 +69,8 @@ class NewcomerPathBrowserTest {
       WebDriver driver = chromium();
       try {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        // htmx swaps the nodes a condition reads; a swapped node is read again on the next poll.
+        wait.ignoring(StaleElementReferenceException.class);
         // 1. Sign in and read the dashboard: the funnel shows the workspace's own figures.
         driver.get(s.uri("/").toString());
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("email")));
