@@ -33,11 +33,15 @@ final class Guard {
   private final Workspaces workspaces;
   private final Sessions sessions;
   private final ApiTokens tokens;
+  private final WebSettings settings;
+  private final Cookies cookies;
 
-  Guard(Workspaces workspaces, Sessions sessions, ApiTokens tokens) {
+  Guard(Workspaces workspaces, Sessions sessions, ApiTokens tokens, WebSettings settings) {
     this.workspaces = workspaces;
     this.sessions = sessions;
     this.tokens = tokens;
+    this.settings = settings;
+    this.cookies = new Cookies(settings.secureCookies());
   }
 
   void check(Context ctx) {
@@ -97,12 +101,13 @@ final class Guard {
               .orElseThrow(() -> new Unauthenticated("unknown or revoked API token"));
       return workspaces.user(token.userId()).map(u -> new Caller.Program(u, token));
     }
-    String cookie = ctx.cookie(Cookies.SESSION);
+    String cookie = cookies.session(ctx);
     if (cookie == null) {
       return Optional.empty();
     }
+    // Every request of the session keeps it alive (idle timeout), up to its absolute lifetime.
     return sessions
-        .find(cookie)
+        .resume(cookie, settings.sessionIdle(), settings.sessionTtl())
         .flatMap(s -> workspaces.user(s.userId()).map(u -> new Caller.Browser(u, s)));
   }
 

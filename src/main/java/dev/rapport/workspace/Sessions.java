@@ -19,6 +19,16 @@ public interface Sessions {
   /** The live (unexpired) session the token belongs to. */
   Optional<Session> find(String token);
 
+  /**
+   * The live session the token belongs to, kept alive for another {@code idle} (never past {@code
+   * absolute} after it was opened). A session not resumed within {@code idle} of its last use, or
+   * older than {@code absolute}, is over. Writes at most about once a minute per session.
+   */
+  Optional<Session> resume(String token, Duration idle, Duration absolute);
+
+  /** Ends every session of a user (after a password change, or "sign out everywhere"). */
+  int closeAll(long userId);
+
   /** Ends the session the token belongs to, if any. */
   void close(String token);
 

@@ -14,6 +14,8 @@ import org.jdbi.v3.core.Jdbi;
 /** Sessions in the {@code web_session} table, keyed by the SHA-256 of the token. Thread-safe. */
 public final class SqlSessions implements Sessions {
 
+  private static final Duration RENEW_STEP = Duration.ofMinutes(1);
+
   private final Jdbi jdbi;
   private final Clock clock;
   private final Secrets secrets;
@@ -69,6 +71,57 @@ public final class SqlSessions implements Sessions {
   }
 
   @Override
+  public Optional<Session> resume(String token, Duration idle, Duration absolute) {
+    if (token == null || token.isBlank()) {
+      return Optional.empty();
+    }
+    String id = Secrets.sha256(token);
+    Instant now = clock.instant();
+    return jdbi.inTransaction(
+        h -> {
+          Optional<Stored> found =
+              h.createQuery(
+                      "SELECT user_id, csrf_token, created_at, expires_at FROM web_session"
+                          + " WHERE id = ? AND expires_at > ?")
+                  .bind(0, id)
+                  .bind(1, utc(now))
+                  .map(
+                      (rs, ctx) ->
+                          new Stored(
+                              rs.getLong(1),
+                              rs.getString(2),
+                              rs.getObject(3, OffsetDateTime.class).toInstant(),
+                              rs.getObject(4, OffsetDateTime.class).toInstant()))
+                  .findOne();
+          if (found.isEmpty()) {
+            return Optional.empty();
+          }
+          Stored s = found.get();
+          Instant end = s.createdAt().plus(absolute);
+          if (!end.isAfter(now)) {
+            return Optional.empty();
+          }
+          Instant expires = s.expiresAt();
+          Instant wanted = now.plus(idle).isBefore(end) ? now.plus(idle) : end;
+          // Not a write per request: only when the idle deadline moved by a minute or more.
+          if (wanted.isAfter(expires.plus(RENEW_STEP)) || wanted.isBefore(expires)) {
+            h.createUpdate("UPDATE web_session SET expires_at = ? WHERE id = ?")
+                .bind(0, utc(wanted))
+                .bind(1, id)
+                .execute();
+            expires = wanted;
+          }
+          return Optional.of(new Session(s.userId(), s.csrfToken(), expires));
+        });
+  }
+
+  @Override
+  public int closeAll(long userId) {
+    return jdbi.withHandle(
+        h -> h.createUpdate("DELETE FROM web_session WHERE user_id = ?").bind(0, userId).execute());
+  }
+
+  @Override
   public void close(String token) {
     if (token == null || token.isBlank()) {
       return;
@@ -88,6 +141,8 @@ public final class SqlSessions implements Sessions {
                 .bind(0, utc(clock.instant()))
                 .execute());
   }
+
+  private record Stored(long userId, String csrfToken, Instant createdAt, Instant expiresAt) {}
 
   static OffsetDateTime utc(Instant t) {
     return t.atOffset(ZoneOffset.UTC);
