@@ -110,6 +110,8 @@ final class LoginRoutes {
     throttle.forget(account);
     // A fresh token at every sign-in: a token planted before sign-in (fixation) is worthless.
     sessions.close(cookies.session(ctx));
+    // Expired sessions are refused anyway; sweeping them here keeps the table from growing forever.
+    sessions.closeExpired();
     Sessions.Opened opened = sessions.open(user.get().id(), settings.firstSessionLease());
     cookies.setSession(ctx, opened.token(), settings.sessionTtl());
     cookies.clear(ctx, Cookies.LOGIN_CSRF);

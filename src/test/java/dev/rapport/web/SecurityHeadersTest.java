@@ -80,6 +80,18 @@ class SecurityHeadersTest {
   }
 
   @Test
+  void staticMountsListNoDirectories() {
+    try (TestServer s = TestServer.start()) {
+      for (String path :
+          List.of("/assets/", "/assets", "/webjars/htmx.org/", "/webjars/uplot/1.6.30/dist/")) {
+        HttpResponse<String> r = s.client().get(path);
+        assertThat(r.statusCode()).as(path).isIn(303, 404);
+        assertThat(r.body()).as(path).doesNotContain("rapport.css").doesNotContain("uPlot.min");
+      }
+    }
+  }
+
+  @Test
   void behindTlsTheServerAsksForHttpsAndPrefixesTheSessionCookie() {
     WebSettings settings = WebSettings.of("127.0.0.1", 0).withSecureCookies(true);
     try (TestServer s = TestServer.start(settings)) {
