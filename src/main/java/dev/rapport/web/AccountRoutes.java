@@ -30,6 +30,7 @@ final class AccountRoutes {
 
   static final String WRONG_CURRENT = "Your current password is not right.";
   static final String CHANGED = "Your password is changed. Every other sign-in of yours has ended.";
+  static final String ENDED_ONE = "That sign-in has ended.";
 
   private final Workspaces workspaces;
   private final PasswordHasher passwords;
@@ -66,10 +67,16 @@ final class AccountRoutes {
     app.get("/me", this::page, Access.SIGNED_IN);
     app.post("/me/password", this::changePassword, Access.SIGNED_IN);
     app.post("/me/sessions/close", this::signOutEverywhere, Access.SIGNED_IN);
+    app.post("/me/sessions/{handle}/close", this::endOne, Access.SIGNED_IN);
   }
 
   private void page(Context ctx) {
-    String notice = "password".equals(ctx.queryParam("changed")) ? CHANGED : null;
+    String notice =
+        switch (Optional.ofNullable(ctx.queryParam("changed")).orElse("")) {
+          case "password" -> CHANGED;
+          case "session" -> ENDED_ONE;
+          default -> null;
+        };
     show(ctx, 200, notice, null);
   }
 
@@ -133,11 +140,35 @@ final class AccountRoutes {
     ctx.redirect("/login", HttpStatus.SEE_OTHER);
   }
 
+  private void endOne(Context ctx) {
+    User user = Guard.caller(ctx).orElseThrow().user();
+    String handle = ctx.pathParam("handle");
+    boolean current =
+        sessions.active(user.id(), cookies.session(ctx)).stream()
+            .anyMatch(a -> a.current() && a.handle().equals(handle));
+    // Someone else's handle, or an ended session, is simply not found among this person's.
+    if (!sessions.close(user.id(), handle)) {
+      throw new io.javalin.http.NotFoundResponse("You have no such sign-in.");
+    }
+    record(user, "session.closed", current ? "this browser" : "another sign-in");
+    LOG.atInfo().addKeyValue("user", user.id()).log("signed out one session");
+    if (current) {
+      cookies.clearSession(ctx);
+      ctx.redirect("/login", HttpStatus.SEE_OTHER);
+      return;
+    }
+    ctx.redirect("/me?changed=session", HttpStatus.SEE_OTHER);
+  }
+
   /** In the security log of every workspace the person belongs to: their managers see it. */
   private void record(User user, String action, String detail) {
     for (Membership m : workspaces.memberships(user.id())) {
       securityLog.record(m.workspace().id(), user.id(), user.email(), action, detail);
     }
+  }
+
+  private static User user(Context ctx) {
+    return Guard.caller(ctx).orElseThrow().user();
   }
 
   private void show(Context ctx, int status, String notice, String error) {
@@ -147,6 +178,10 @@ final class AccountRoutes {
         "me.jte",
         pages.shell(ctx, "Your sign-in", null),
         new AccountSecurityView(
-            notice, error, PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH));
+            notice,
+            error,
+            PasswordPolicy.MIN_LENGTH,
+            PasswordPolicy.MAX_LENGTH,
+            sessions.active(user(ctx).id(), cookies.session(ctx))));
   }
 }

@@ -8,8 +8,12 @@ import dev.rapport.workspace.User;
 import dev.rapport.workspace.Workspace;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -132,6 +136,71 @@ class AccountSecurityTest {
           .extracting(SecurityLog.Event::action)
           .contains("sessions.closed");
     }
+  }
+
+  @Test
+  void aPersonSeesTheirSignInsAndEndsOneAtATime() {
+    try (TestServer s = TestServer.start()) {
+      Workspace ws = s.workspace("alpha", "Alpha");
+      User gus = s.user("gus@example.com", OLD);
+      User hal = s.user("hal@example.com", OLD);
+      s.grant(ws, gus, Role.VIEWER);
+      s.grant(ws, hal, Role.VIEWER);
+      Client laptop = s.client().signedIn("gus@example.com", OLD);
+      Client phone = s.client().signedIn("gus@example.com", OLD);
+      Client other = s.client().signedIn("hal@example.com", OLD);
+
+      String page = laptop.get("/me").body();
+      List<String> handles = handles(page);
+      assertThat(handles).hasSize(2);
+      assertThat(page).containsOnlyOnce("(this browser)");
+      String laptopHandle = handleOfThisBrowser(page);
+      String phoneHandle =
+          handles.stream().filter(h -> !h.equals(laptopHandle)).findFirst().orElseThrow();
+      assertThat(page).doesNotContain(laptop.cookie(Cookies.SESSION).orElseThrow());
+      String halHandle = handles(other.get("/me").body()).get(0);
+
+      String csrf = Client.csrfOf(page).orElseThrow();
+      assertThat(laptop.post("/me/sessions/" + halHandle + "/close", Map.of("csrf", csrf)))
+          .as("someone else's sign-in is not found")
+          .satisfies(r -> assertThat(r.statusCode()).isEqualTo(404));
+      assertThat(other.get("/w/alpha").statusCode()).isEqualTo(200);
+
+      HttpResponse<String> ended =
+          laptop.post("/me/sessions/" + phoneHandle + "/close", Map.of("csrf", csrf));
+      assertThat(ended.statusCode()).isEqualTo(303);
+      assertThat(phone.get("/w/alpha").statusCode()).as("the phone is out").isEqualTo(303);
+      assertThat(laptop.get("/me?changed=session").body())
+          .contains(AccountRoutes.ENDED_ONE)
+          .contains("(this browser)");
+      assertThat(handles(laptop.get("/me").body())).containsExactly(laptopHandle);
+
+      HttpResponse<String> self =
+          laptop.post("/me/sessions/" + laptopHandle + "/close", Map.of("csrf", csrf));
+      assertThat(self.headers().firstValue("Location")).contains("/login");
+      assertThat(laptop.get("/w/alpha").statusCode()).isEqualTo(303);
+      assertThat(s.rapport.securityLog().recent(ws.id(), 10))
+          .extracting(SecurityLog.Event::action)
+          .contains("session.closed");
+    }
+  }
+
+  private static final Pattern HANDLE = Pattern.compile("/me/sessions/([0-9a-f]+)/close");
+
+  private static List<String> handles(String html) {
+    List<String> out = new ArrayList<>();
+    Matcher m = HANDLE.matcher(html);
+    while (m.find()) {
+      out.add(m.group(1));
+    }
+    return out;
+  }
+
+  /** The handle in the same table row as "(this browser)". */
+  private static String handleOfThisBrowser(String html) {
+    int mark = html.indexOf("(this browser)");
+    Matcher m = HANDLE.matcher(html);
+    return m.find(mark) ? m.group(1) : "";
   }
 
   @Test

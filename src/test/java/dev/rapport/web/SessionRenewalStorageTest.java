@@ -67,7 +67,22 @@ class SessionRenewalStorageTest {
       Sessions.Opened a1 = sessions.open(a.id(), IDLE);
       Sessions.Opened a2 = sessions.open(a.id(), IDLE);
       Sessions.Opened b1 = sessions.open(b.id(), IDLE);
+      var listed = sessions.active(a.id(), a2.token());
+      assertThat(listed).hasSize(2).filteredOn(Sessions.Active::current).hasSize(1);
+      assertThat(listed)
+          .extracting(Sessions.Active::handle)
+          .noneMatch(h -> (a1.token() + a2.token()).contains(h));
+      String otherHandle = sessions.active(b.id(), null).get(0).handle();
+      assertThat(sessions.close(a.id(), otherHandle)).as("b's session, asked by a").isFalse();
+      assertThat(sessions.find(b1.token())).isPresent();
+      String a2Handle =
+          listed.stream().filter(Sessions.Active::current).findFirst().orElseThrow().handle();
+      assertThat(sessions.close(a.id(), a2Handle)).isTrue();
+      assertThat(sessions.find(a2.token())).isEmpty();
+      assertThat(sessions.close(a.id(), a2Handle)).as("already ended").isFalse();
+      Sessions.Opened a3 = sessions.open(a.id(), IDLE);
       assertThat(sessions.closeAll(a.id())).isEqualTo(2);
+      assertThat(sessions.find(a3.token())).isEmpty();
       assertThat(sessions.find(a1.token())).isEmpty();
       assertThat(sessions.find(a2.token())).isEmpty();
       assertThat(sessions.find(b1.token())).isPresent();

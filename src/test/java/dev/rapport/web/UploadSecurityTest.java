@@ -41,7 +41,8 @@ class UploadSecurityTest {
 
       byte[] png = new byte[4096];
       new Random(7).nextBytes(png);
-      System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, 0, png, 0, 8);
+      System.arraycopy(
+          new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, 0, png, 0, 8);
       Client c = s.client().signedIn("ana@example.com", PASSWORD);
       String csrf = Client.csrfOf(c.get("/w/alpha/audience").body()).orElseThrow();
       HttpResponse<String> foreign =

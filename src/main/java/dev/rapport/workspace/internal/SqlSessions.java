@@ -116,6 +116,56 @@ public final class SqlSessions implements Sessions {
   }
 
   @Override
+  public java.util.List<Active> active(long userId, String current) {
+    String currentId = current == null || current.isBlank() ? null : Secrets.sha256(current);
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT id, created_at, expires_at FROM web_session"
+                        + " WHERE user_id = ? AND expires_at > ? ORDER BY created_at DESC, id")
+                .bind(0, userId)
+                .bind(1, utc(clock.instant()))
+                .map(
+                    (rs, ctx) ->
+                        new Active(
+                            handle(rs.getString(1)),
+                            rs.getObject(2, OffsetDateTime.class).toInstant(),
+                            rs.getObject(3, OffsetDateTime.class).toInstant(),
+                            rs.getString(1).equals(currentId)))
+                .list());
+  }
+
+  @Override
+  public boolean close(long userId, String handle) {
+    if (handle == null || handle.isBlank()) {
+      return false;
+    }
+    return jdbi.withHandle(
+        h -> {
+          // A person has a handful of sessions: find the one by its handle among them.
+          java.util.List<String> ids =
+              h.createQuery("SELECT id FROM web_session WHERE user_id = ?")
+                  .bind(0, userId)
+                  .mapTo(String.class)
+                  .list();
+          for (String id : ids) {
+            if (handle(id).equals(handle)) {
+              return h.createUpdate("DELETE FROM web_session WHERE id = ? AND user_id = ?")
+                      .bind(0, id)
+                      .bind(1, userId)
+                      .execute()
+                  == 1;
+            }
+          }
+          return false;
+        });
+  }
+
+  private static String handle(String storedId) {
+    return Secrets.sha256(storedId).substring(0, 24);
+  }
+
+  @Override
   public int closeAll(long userId) {
     return jdbi.withHandle(
         h -> h.createUpdate("DELETE FROM web_session WHERE user_id = ?").bind(0, userId).execute());
