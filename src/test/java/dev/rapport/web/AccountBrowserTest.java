@@ -41,6 +41,14 @@ class AccountBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("email")));
         driver.findElement(By.id("email")).sendKeys("ana@example.com");
         driver.findElement(By.id("password")).sendKeys(OLD);
+        // The person may check what they typed (ASVS 2.1.12), and it is masked again after.
+        driver.findElement(By.id("show-password")).click();
+        assertThat(driver.findElement(By.id("password")).getAttribute("type")).isEqualTo("text");
+        assertThat(driver.findElement(By.id("password")).getAttribute("value")).isEqualTo(OLD);
+        DashboardBrowserTest.screenshot(driver, "19-sign-in-shown");
+        driver.findElement(By.id("show-password")).click();
+        assertThat(driver.findElement(By.id("password")).getAttribute("type"))
+            .isEqualTo("password");
         driver.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("me-link")));
 
@@ -59,6 +67,11 @@ class AccountBrowserTest {
         driver.findElement(By.id("current-password")).sendKeys(OLD);
         driver.findElement(By.id("new-password")).sendKeys(NEW);
         driver.findElement(By.id("confirm-password")).sendKeys(NEW);
+        driver.findElement(By.id("show-passwords")).click();
+        for (String id :
+            java.util.List.of("current-password", "new-password", "confirm-password")) {
+          assertThat(driver.findElement(By.id(id)).getAttribute("type")).as(id).isEqualTo("text");
+        }
         driver.findElement(By.cssSelector("form[action='/me/password'] button")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("me-notice")));
         assertThat(driver.findElement(By.id("me-notice")).getText())
