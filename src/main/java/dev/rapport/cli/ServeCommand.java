@@ -23,11 +23,23 @@ final class ServeCommand implements Callable<Integer> {
       description = "Interface to listen on (default: $RAPPORT_BIND or 127.0.0.1)")
   String bind;
 
+  @Option(
+      names = "--behind-tls",
+      description =
+          "People reach Rapport over HTTPS through a TLS-terminating proxy: cookies are marked"
+              + " Secure (the session cookie gets the __Host- prefix) and every answer asks for"
+              + " HTTPS (HSTS). Default: $RAPPORT_BEHIND_TLS or false.")
+  Boolean behindTls;
+
   @Override
   public Integer call() throws InterruptedException {
     Settings settings = db.settings();
     Rapport r = DatabaseOption.open(settings);
-    WebServer server = start(r, settings, port, bind);
+    boolean tls =
+        behindTls != null
+            ? behindTls
+            : Boolean.parseBoolean(System.getenv().getOrDefault("RAPPORT_BEHIND_TLS", "false"));
+    WebServer server = start(r, settings, port, bind, tls);
     startDispatch(r, server);
     System.out.println(
         "Rapport is serving on http://" + host(settings, bind) + ":" + server.port() + "/");
@@ -38,9 +50,15 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   static WebServer start(Rapport r, Settings settings, Integer port, String bind) {
+    return start(r, settings, port, bind, false);
+  }
+
+  static WebServer start(
+      Rapport r, Settings settings, Integer port, String bind, boolean behindTls) {
     WebSettings web =
         WebSettings.of(
-            bind != null ? bind : settings.bindAddress(), port != null ? port : settings.port());
+                bind != null ? bind : settings.bindAddress(), port != null ? port : settings.port())
+            .withSecureCookies(behindTls);
     try {
       return WebServer.start(r, web);
     } catch (RuntimeException e) {

@@ -243,9 +243,10 @@ final class WorkspaceCommand implements Runnable {
         User u = r.workspaces().userByEmail(email).orElse(null);
         if (u == null) {
           char[] password = readPassword();
-          if (password.length < 10) {
-            throw new CliException(
-                ExitCodes.REJECTED, "the password must have at least 10 characters");
+          if (new dev.rapport.workspace.PasswordPolicy()
+                  .check(new String(password), java.util.Arrays.asList(email, name))
+              instanceof dev.rapport.workspace.PasswordPolicy.Refused refused) {
+            throw new CliException(ExitCodes.REJECTED, refused.reason());
           }
           u =
               r.workspaces()

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs before every matched route and static file: finds the route's {@link Access}, who is
@@ -21,6 +23,8 @@ import java.util.Set;
  * #member}. Thread-safe.
  */
 final class Guard {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Guard.class);
 
   static final String CSRF_HEADER = "X-CSRF-Token";
   static final String CSRF_FIELD = "csrf";
@@ -33,11 +37,15 @@ final class Guard {
   private final Workspaces workspaces;
   private final Sessions sessions;
   private final ApiTokens tokens;
+  private final WebSettings settings;
+  private final Cookies cookies;
 
-  Guard(Workspaces workspaces, Sessions sessions, ApiTokens tokens) {
+  Guard(Workspaces workspaces, Sessions sessions, ApiTokens tokens, WebSettings settings) {
     this.workspaces = workspaces;
     this.sessions = sessions;
     this.tokens = tokens;
+    this.settings = settings;
+    this.cookies = new Cookies(settings.secureCookies());
   }
 
   void check(Context ctx) {
@@ -91,18 +99,20 @@ final class Guard {
       if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
         throw new Unauthenticated("use Authorization: Bearer <token>");
       }
-      ApiTokens.ApiToken token =
-          tokens
-              .find(authorization.substring(7).trim())
-              .orElseThrow(() -> new Unauthenticated("unknown or revoked API token"));
+      ApiTokens.ApiToken token = tokens.find(authorization.substring(7).trim()).orElse(null);
+      if (token == null) {
+        refused(ctx, null, "unknown or revoked API token");
+        throw new Unauthenticated("unknown or revoked API token");
+      }
       return workspaces.user(token.userId()).map(u -> new Caller.Program(u, token));
     }
-    String cookie = ctx.cookie(Cookies.SESSION);
+    String cookie = cookies.session(ctx);
     if (cookie == null) {
       return Optional.empty();
     }
+    // Every request of the session keeps it alive (idle timeout), up to its absolute lifetime.
     return sessions
-        .find(cookie)
+        .resume(cookie, settings.sessionIdle(), settings.sessionTtl())
         .flatMap(s -> workspaces.user(s.userId()).map(u -> new Caller.Browser(u, s)));
   }
 
@@ -119,6 +129,7 @@ final class Guard {
       supplied = ctx.formParam(CSRF_FIELD);
     }
     if (expected == null || supplied == null || !same(expected, supplied)) {
+      refused(ctx, caller.orElse(null), "csrf");
       throw new ForbiddenResponse(
           "This form has expired or did not come from Rapport. Reload the page and try again.");
     }
@@ -128,14 +139,20 @@ final class Guard {
     String slug = ctx.pathParam("slug");
     // Not a member, not this token's workspace, or no such workspace: all look the same (404),
     // so that nobody learns which workspaces exist.
-    Workspace ws =
-        workspaces.bySlug(slug).orElseThrow(() -> new NotFoundResponse("No such workspace."));
+    Workspace ws = workspaces.bySlug(slug).orElse(null);
     Role role =
-        workspaces
-            .role(ws.id(), caller.user().id())
-            .flatMap(r -> caller.cap(ws.id(), r))
-            .orElseThrow(() -> new NotFoundResponse("No such workspace."));
+        ws == null
+            ? null
+            : workspaces
+                .role(ws.id(), caller.user().id())
+                .flatMap(r -> caller.cap(ws.id(), r))
+                .orElse(null);
+    if (role == null) {
+      refused(ctx, caller, "not a member");
+      throw new NotFoundResponse("No such workspace.");
+    }
     if (!role.atLeast(minimum)) {
+      refused(ctx, caller, "role " + role.code() + " below " + minimum.code());
       throw new ForbiddenResponse(
           "This needs the "
               + minimum.code()
@@ -145,6 +162,17 @@ final class Guard {
               + role.code());
     }
     return new Member(ws, role);
+  }
+
+  /** An access control failure, as a security event of its own (ASVS 7.2.2). */
+  private static void refused(Context ctx, Caller caller, String why) {
+    LOG.atInfo()
+        .addKeyValue("user", caller == null ? null : caller.user().id())
+        .addKeyValue("method", ctx.method().name())
+        .addKeyValue("route", RequestLog.route(ctx))
+        .addKeyValue("why", why)
+        .addKeyValue("ip", ctx.ip())
+        .log("access refused");
   }
 
   private static boolean same(String a, String b) {

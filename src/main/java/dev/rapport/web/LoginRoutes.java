@@ -83,7 +83,10 @@ final class LoginRoutes {
             .or(() -> throttle.wait(address, settings.addressFailuresPerWindow()));
     if (wait.isPresent()) {
       long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-      LOG.atWarn().addKeyValue("ip", ctx.ip()).log("sign-in refused: too many failures");
+      LOG.atWarn()
+          .addKeyValue("account", loggable(email))
+          .addKeyValue("ip", ctx.ip())
+          .log("sign-in refused: too many failures");
       ctx.header("Retry-After", String.valueOf(seconds));
       show(
           ctx, 429, email, "Too many failed sign-ins. Try again in " + seconds + " seconds.", next);
@@ -95,23 +98,34 @@ final class LoginRoutes {
     if (!ok) {
       throttle.failed(account);
       throttle.failed(address);
-      LOG.atInfo().addKeyValue("ip", ctx.ip()).log("sign-in failed");
+      // The address tried, never the password; whether the account exists is in the log only.
+      LOG.atInfo()
+          .addKeyValue("account", loggable(email))
+          .addKeyValue("known", user.isPresent())
+          .addKeyValue("ip", ctx.ip())
+          .log("sign-in failed");
       show(ctx, 401, email, WRONG, next);
       return;
     }
     throttle.forget(account);
     // A fresh token at every sign-in: a token planted before sign-in (fixation) is worthless.
-    sessions.close(ctx.cookie(Cookies.SESSION));
-    Sessions.Opened opened = sessions.open(user.get().id(), settings.sessionTtl());
-    cookies.set(ctx, Cookies.SESSION, opened.token(), settings.sessionTtl());
+    sessions.close(cookies.session(ctx));
+    // Expired sessions are refused anyway; sweeping them here keeps the table from growing forever.
+    sessions.closeExpired();
+    Sessions.Opened opened = sessions.open(user.get().id(), settings.firstSessionLease());
+    cookies.setSession(ctx, opened.token(), settings.sessionTtl());
     cookies.clear(ctx, Cookies.LOGIN_CSRF);
-    LOG.atInfo().addKeyValue("user", user.get().id()).log("signed in");
+    LOG.atInfo().addKeyValue("user", user.get().id()).addKeyValue("ip", ctx.ip()).log("signed in");
     ctx.redirect(next, HttpStatus.SEE_OTHER);
   }
 
   private void signOut(Context ctx) {
-    sessions.close(ctx.cookie(Cookies.SESSION));
-    cookies.clear(ctx, Cookies.SESSION);
+    sessions.close(cookies.session(ctx));
+    cookies.clearSession(ctx);
+    // Pages this browser kept (back button) and anything stored go with the session.
+    ctx.header("Clear-Site-Data", "\"cache\", \"storage\"");
+    Guard.caller(ctx)
+        .ifPresent(c -> LOG.atInfo().addKeyValue("user", c.user().id()).log("signed out"));
     ctx.redirect("/login", HttpStatus.SEE_OTHER);
   }
 
@@ -136,6 +150,17 @@ final class LoginRoutes {
       return "/";
     }
     return next;
+  }
+
+  /** What a stranger typed, made safe for a one-line log entry: printable and short. */
+  static String loggable(String typed) {
+    String s =
+        typed
+            .codePoints()
+            .filter(c -> !Character.isISOControl(c))
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+            .toString();
+    return s.length() > 254 ? s.substring(0, 254) + "…" : s;
   }
 
   private String token() {

@@ -86,23 +86,36 @@ public final class WebServer implements AutoCloseable {
               config.events.handlerAdded(info -> routes.add(route(info)));
             });
     Pages pages = new Pages(rapport.workspaces());
-    Guard guard = new Guard(rapport.workspaces(), rapport.sessions(), rapport.apiTokens());
-    app.before(SecurityHeaders::apply);
+    Guard guard =
+        new Guard(rapport.workspaces(), rapport.sessions(), rapport.apiTokens(), settings);
+    app.before(new SecurityHeaders(settings.secureCookies())::apply);
     app.beforeMatched(guard::check);
     new Errors(pages, json).register(app);
     app.get("/health", new Health(rapport.database())::get, Access.PUBLIC);
     OpenApiDocument.load(json).register(app);
+    LoginThrottle throttle = new LoginThrottle(rapport.clock(), settings.failureWindow());
     new LoginRoutes(
             rapport.workspaces(),
             rapport.passwords(),
             rapport.sessions(),
-            new LoginThrottle(rapport.clock(), settings.failureWindow()),
+            throttle,
             new Cookies(settings.secureCookies()),
             pages,
             settings,
             random)
         .register(app);
     new HomeRoutes(pages).register(app);
+    new AccountRoutes(
+            rapport.workspaces(),
+            rapport.passwords(),
+            new dev.rapport.workspace.PasswordPolicy(),
+            rapport.sessions(),
+            rapport.securityLog(),
+            throttle,
+            new Cookies(settings.secureCookies()),
+            pages,
+            settings)
+        .register(app);
     DashboardCache dashboards =
         new DashboardCache(
             rapport.truth(), rapport.retention(), rapport.consistency(), rapport.clock());

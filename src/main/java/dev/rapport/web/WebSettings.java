@@ -10,7 +10,8 @@ import java.time.Duration;
  * @param port TCP port; 0 picks a free one (tests)
  * @param secureCookies mark cookies {@code Secure} even when the request arrived over plain HTTP
  *     (set it behind a TLS-terminating proxy)
- * @param sessionTtl how long a sign-in lasts
+ * @param sessionTtl how long a sign-in lasts at most, however busy (absolute timeout)
+ * @param sessionIdle how long a sign-in lasts without a request (idle timeout)
  * @param accountFailuresPerWindow failed sign-ins allowed per account in a window before refusal
  * @param addressFailuresPerWindow failed sign-ins allowed per client address in a window
  * @param failureWindow the sliding window of the two limits
@@ -20,11 +21,16 @@ public record WebSettings(
     int port,
     boolean secureCookies,
     Duration sessionTtl,
+    Duration sessionIdle,
     int accountFailuresPerWindow,
     int addressFailuresPerWindow,
     Duration failureWindow) {
 
   public static final Duration DEFAULT_SESSION_TTL = Duration.ofHours(12);
+
+  /** ASVS 4.0.3 V3.3.2 (level 2): 12 hours in all, or 30 minutes without activity. */
+  public static final Duration DEFAULT_SESSION_IDLE = Duration.ofMinutes(30);
+
   public static final int DEFAULT_ACCOUNT_FAILURES = 5;
 
   /** Higher than per account: an office or a phone network shares one address. */
@@ -42,6 +48,9 @@ public record WebSettings(
     if (sessionTtl.isNegative() || sessionTtl.isZero()) {
       throw new IllegalArgumentException("session lifetime must be positive");
     }
+    if (sessionIdle.isNegative() || sessionIdle.isZero()) {
+      throw new IllegalArgumentException("session idle timeout must be positive");
+    }
     if (accountFailuresPerWindow < 1 || addressFailuresPerWindow < 1) {
       throw new IllegalArgumentException("sign-in failure limits must be at least 1");
     }
@@ -56,6 +65,7 @@ public record WebSettings(
         port,
         false,
         DEFAULT_SESSION_TTL,
+        DEFAULT_SESSION_IDLE,
         DEFAULT_ACCOUNT_FAILURES,
         DEFAULT_ADDRESS_FAILURES,
         DEFAULT_FAILURE_WINDOW);
@@ -72,6 +82,7 @@ public record WebSettings(
         port,
         secure,
         sessionTtl,
+        sessionIdle,
         accountFailuresPerWindow,
         addressFailuresPerWindow,
         failureWindow);
@@ -79,6 +90,23 @@ public record WebSettings(
 
   public WebSettings withLoginLimits(int perAccount, int perAddress, Duration window) {
     return new WebSettings(
-        bindAddress, port, secureCookies, sessionTtl, perAccount, perAddress, window);
+        bindAddress, port, secureCookies, sessionTtl, sessionIdle, perAccount, perAddress, window);
+  }
+
+  public WebSettings withSessionTimeouts(Duration absolute, Duration idle) {
+    return new WebSettings(
+        bindAddress,
+        port,
+        secureCookies,
+        absolute,
+        idle,
+        accountFailuresPerWindow,
+        addressFailuresPerWindow,
+        failureWindow);
+  }
+
+  /** How long a new sign-in lasts before its first renewal: the idle timeout, within the ttl. */
+  Duration firstSessionLease() {
+    return sessionIdle.compareTo(sessionTtl) < 0 ? sessionIdle : sessionTtl;
   }
 }

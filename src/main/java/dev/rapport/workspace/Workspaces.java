@@ -38,6 +38,12 @@ public interface Workspaces {
   /** The stored password hash, for sign-in checks only. */
   Optional<String> passwordHash(long userId);
 
+  /**
+   * Replaces a user's password hash (from {@link PasswordHasher}); false when there is no such
+   * user. The caller ends the user's other sessions ({@link Sessions#closeAll}).
+   */
+  boolean changePassword(long userId, String passwordHash);
+
   void grant(long workspaceId, long userId, Role role);
 
   Optional<Role> role(long workspaceId, long userId);

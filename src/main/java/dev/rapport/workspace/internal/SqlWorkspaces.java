@@ -227,6 +227,17 @@ public final class SqlWorkspaces implements Workspaces {
   }
 
   @Override
+  public boolean changePassword(long userId, String passwordHash) {
+    return jdbi.withHandle(
+            h ->
+                h.createUpdate("UPDATE app_user SET password_hash = ? WHERE id = ?")
+                    .bind(0, passwordHash)
+                    .bind(1, userId)
+                    .execute())
+        == 1;
+  }
+
+  @Override
   public void grant(long workspaceId, long userId, Role role) {
     jdbi.useTransaction(
         h -> {
