@@ -48,18 +48,19 @@ final class CrashHarness {
 
     /** The CI version: a few kills, small files. */
     static Settings quick(int kills, long seed) {
-      return new Settings(kills, seed, 1, 1_500, 800, 2_500, 10, 2_500);
+      return new Settings(kills, seed, 1, 1_500, 800, 2_500, 10, 1_500);
     }
 
     /** The full run: bigger audits (several write batches each) and more posts in flight. */
     static Settings full(int kills, long seed) {
-      return new Settings(kills, seed, 2, 3_000, 1_500, 8_000, 20, 4_000);
+      return new Settings(kills, seed, 2, 3_000, 1_500, 5_000, 20, 2_500);
     }
   }
 
-  /** Where one kill landed and what was in flight. */
+  /** Where one kill landed (aimed at a kind of work, then a delay) and what was in flight. */
   record Kill(
       int round,
+      String aim,
       long delayMs,
       String phase,
       int postsPublishing,
@@ -125,25 +126,34 @@ final class CrashHarness {
         try {
           awaitLine(node, log, "started", Duration.ofSeconds(60));
           if (round < settings.kills()) {
+            // Aim each kill at a kind of work in turn, then at a random moment after it began:
+            // without aiming, kills pile up in whatever takes longest (a large audit).
+            String target = TARGETS[round % TARGETS.length];
+            awaitPhase(node, log, target, Duration.ofSeconds(120));
             long delay = random.nextLong(settings.maxDelayMs() + 1L);
             Thread.sleep(delay);
             String phase = phase(log);
             node.destroyForcibly(); // SIGKILL: no shutdown hooks, transactions cut short
             node.waitFor();
-            kills.add(afterKill(round, delay, phase, r, posts, server));
+            kills.add(afterKill(round, target, delay, phase, r, posts, server));
           } else {
             awaitLine(node, log, "work done", Duration.ofSeconds(300));
             posts.awaitSettled(variants, Duration.ofSeconds(180));
+            // Settled means done: a node that still sends a create now would publish twice.
+            Thread.sleep(QUIET.toMillis());
           }
         } finally {
           node.destroyForcibly();
           node.waitFor();
         }
       }
+      Thread.sleep(QUIET.toMillis()); // requests the last node sent before it died land now
       checkItems(r, true);
       checkRollups(r);
       Map<Long, DispatchFixture.Row> rows = posts.rows();
-      Map<String, Integer> counts = server.countsByText();
+      List<TestPlatformServer.Created> created = server.created();
+      Map<String, Integer> counts = new java.util.HashMap<>();
+      created.forEach(p -> counts.merge(p.text(), 1, Integer::sum));
       int lost = 0;
       int once = 0;
       for (long id : variants) {
@@ -168,13 +178,11 @@ final class CrashHarness {
       int duplicated = (int) counts.values().stream().filter(n -> n > 1).count();
       if (duplicated > 0) {
         violations.add(duplicated + " posts are on the platform more than once");
+        describeDuplicates(posts, rows, created, counts);
       }
-      if (server.created().size() != variants.size()) {
+      if (created.size() != variants.size()) {
         violations.add(
-            server.created().size()
-                + " posts on the platform for "
-                + variants.size()
-                + " scheduled");
+            created.size() + " posts on the platform for " + variants.size() + " scheduled");
       }
       return new Result(
           label,
@@ -231,6 +239,7 @@ final class CrashHarness {
 
   private Kill afterKill(
       int round,
+      String aim,
       long delay,
       String phase,
       Rapport r,
@@ -253,7 +262,7 @@ final class CrashHarness {
       violations.add("after kill " + round + ": " + twice + " posts on the platform twice");
     }
     return new Kill(
-        round, delay, phase, publishing, published, server.created().size(), interrupted);
+        round, aim, delay, phase, publishing, published, server.created().size(), interrupted);
   }
 
   /**
@@ -322,6 +331,64 @@ final class CrashHarness {
           }
         }
       }
+    }
+  }
+
+  /** How long a settled node is watched for stray creates, and in-flight requests given. */
+  static final Duration QUIET = Duration.ofSeconds(3);
+
+  /** For each post on the platform twice: when each copy was created, and the dispatch history. */
+  private void describeDuplicates(
+      DispatchFixture posts,
+      Map<Long, DispatchFixture.Row> rows,
+      List<TestPlatformServer.Created> created,
+      Map<String, Integer> counts) {
+    try (DbDispatcher reader =
+        posts.dispatcher(
+            TestPlatformConnector.unpaced(Platform.MASTODON, false, Duration.ofSeconds(2)),
+            DispatchSettings.quick("reader"))) {
+      for (DispatchFixture.Row row : rows.values()) {
+        if (counts.getOrDefault(row.body(), 0) < 2) {
+          continue;
+        }
+        StringBuilder s =
+            new StringBuilder(
+                "twice: variant "
+                    + row.id()
+                    + " '"
+                    + row.body()
+                    + "' recorded as "
+                    + row.platformPostId()
+                    + ", on the platform");
+        for (TestPlatformServer.Created c : created) {
+          if (c.text().equals(row.body())) {
+            s.append(' ').append(c.id()).append('@').append(c.at());
+          }
+        }
+        s.append("; history:");
+        for (var e : reader.history(posts.workspace.id(), row.id())) {
+          s.append(' ')
+              .append(e.at())
+              .append(' ')
+              .append(e.kind())
+              .append(" (")
+              .append(e.message())
+              .append(')');
+        }
+        violations.add(s.toString());
+      }
+    }
+  }
+
+  /** The kinds of work kills are aimed at, in turn; "dispatch" is after the imports and audits. */
+  static final String[] TARGETS = {"engagements", "audit", "people", "dispatch"};
+
+  /** Waits until the node works on the target kind (or gives up and kills wherever it is). */
+  private static void awaitPhase(Process node, Path log, String target, Duration timeout)
+      throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!phase(log).startsWith(target) && node.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
     }
   }
 

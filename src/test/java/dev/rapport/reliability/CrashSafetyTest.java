@@ -95,14 +95,15 @@ class CrashSafetyTest {
             c.seed(),
             r.took()));
     s.append(
-        "| kill | after (ms) | phase | posts publishing | recorded published | on platform"
-            + " | audits cut short |\n|---|---|---|---|---|---|---|\n");
+        "| kill | aimed at | then after (ms) | landed in | posts publishing | recorded published | on platform"
+            + " | audits cut short |\n|---|---|---|---|---|---|---|---|\n");
     for (CrashHarness.Kill k : r.kills()) {
       s.append(
           String.format(
               Locale.ROOT,
-              "| %d | %d | %s | %d | %d | %d | %d |%n",
+              "| %d | %s | %d | %s | %d | %d | %d | %d |%n",
               k.round() + 1,
+              k.aim(),
               k.delayMs(),
               k.phase(),
               k.postsPublishing(),
