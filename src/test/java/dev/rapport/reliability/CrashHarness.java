@@ -20,7 +20,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -129,7 +128,7 @@ final class CrashHarness {
             // Aim each kill at a kind of work in turn, then at a random moment after it began:
             // without aiming, kills pile up in whatever takes longest (a large audit).
             String target = TARGETS[round % TARGETS.length];
-            awaitPhase(node, log, target, Duration.ofSeconds(120));
+            awaitPhase(node, log, target, Duration.ofSeconds(60));
             long delay = random.nextLong(settings.maxDelayMs() + 1L);
             Thread.sleep(delay);
             String phase = phase(log);
@@ -226,13 +225,21 @@ final class CrashHarness {
     for (int i = 0; i < settings.postsPerRound(); i++) {
       texts.add("round " + round + " post " + i);
     }
+    // Due one after the other over the next SPREAD, so that posts are in flight whenever a kill
+    // lands, not only in the first seconds of a round.
     Instant now = Instant.now();
-    List<Long> ids = posts.schedule(texts, posts.channels, Collections.nCopies(texts.size(), now));
+    List<Instant> due = new ArrayList<>();
+    for (int i = 0; i < texts.size(); i++) {
+      due.add(now.plus(SPREAD.multipliedBy(i).dividedBy(texts.size())));
+    }
+    List<Long> ids = posts.schedule(texts, posts.channels, due);
     try (DbDispatcher planner =
         posts.dispatcher(
             TestPlatformConnector.unpaced(Platform.MASTODON, false, Duration.ofSeconds(2)),
             DispatchSettings.quick("planner"))) {
-      ids.forEach(id -> planner.schedule(posts.workspace.id(), id, now));
+      for (int i = 0; i < ids.size(); i++) {
+        planner.schedule(posts.workspace.id(), ids.get(i), due.get(i / posts.channels.size()));
+      }
     }
     variants.addAll(ids);
   }
@@ -334,6 +341,9 @@ final class CrashHarness {
     }
   }
 
+  /** Over how long a round's posts fall due. */
+  static final Duration SPREAD = Duration.ofSeconds(15);
+
   /** How long a settled node is watched for stray creates, and in-flight requests given. */
   static final Duration QUIET = Duration.ofSeconds(3);
 
@@ -387,7 +397,12 @@ final class CrashHarness {
   private static void awaitPhase(Process node, Path log, String target, Duration timeout)
       throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (!phase(log).startsWith(target) && node.isAlive() && System.nanoTime() < deadline) {
+    while (node.isAlive() && System.nanoTime() < deadline) {
+      String phase = phase(log);
+      // With no work of the target kind left, the kill lands in dispatch.
+      if (phase.startsWith(target) || phase.equals("dispatch only")) {
+        return;
+      }
       Thread.sleep(10);
     }
   }
