@@ -113,7 +113,7 @@ final class CrashHarness {
     List<Path> logs = new ArrayList<>();
     // Latency keeps calls in flight long enough for kills to catch some.
     try (TestPlatformServer server =
-            TestPlatformServer.start(false).latency(Duration.ofMillis(60));
+            TestPlatformServer.start(false).latency(Duration.ofMillis(200));
         DispatchFixture posts = new DispatchFixture(Database.open(db), CrashWorkload.POSTS, 4)) {
       Rapport r = posts.rapport;
       CrashWorkload.setUp(r, dir);
@@ -391,7 +391,7 @@ final class CrashHarness {
   }
 
   /** The kinds of work kills are aimed at, in turn; "dispatch" is after the imports and audits. */
-  static final String[] TARGETS = {"engagements", "audit", "people", "dispatch"};
+  static final String[] TARGETS = {"engagements", "people", "audit", "dispatch"};
 
   /** Waits until the node works on the target kind (or gives up and kills wherever it is). */
   private static void awaitPhase(Process node, Path log, String target, Duration timeout)
