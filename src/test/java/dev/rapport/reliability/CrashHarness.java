@@ -43,16 +43,17 @@ final class CrashHarness {
       int peopleRows,
       int auditProfiles,
       int postsPerRound,
-      int maxDelayMs) {
+      int maxDelayMs,
+      Duration spread) {
 
     /** The CI version: a few kills, small files. */
     static Settings quick(int kills, long seed) {
-      return new Settings(kills, seed, 1, 1_500, 800, 2_500, 10, 1_500);
+      return new Settings(kills, seed, 1, 1_500, 800, 2_500, 10, 1_500, Duration.ofSeconds(5));
     }
 
     /** The full run: bigger audits (several write batches each) and more posts in flight. */
     static Settings full(int kills, long seed) {
-      return new Settings(kills, seed, 2, 3_000, 1_500, 5_000, 20, 2_500);
+      return new Settings(kills, seed, 2, 3_000, 1_500, 5_000, 20, 2_500, Duration.ofSeconds(15));
     }
   }
 
@@ -225,12 +226,13 @@ final class CrashHarness {
     for (int i = 0; i < settings.postsPerRound(); i++) {
       texts.add("round " + round + " post " + i);
     }
-    // Due one after the other over the next SPREAD, so that posts are in flight whenever a kill
+    // Due one after the other over the next few seconds, so that posts are in flight whenever a
+    // kill
     // lands, not only in the first seconds of a round.
     Instant now = Instant.now();
     List<Instant> due = new ArrayList<>();
     for (int i = 0; i < texts.size(); i++) {
-      due.add(now.plus(SPREAD.multipliedBy(i).dividedBy(texts.size())));
+      due.add(now.plus(settings.spread().multipliedBy(i).dividedBy(texts.size())));
     }
     List<Long> ids = posts.schedule(texts, posts.channels, due);
     try (DbDispatcher planner =
@@ -340,9 +342,6 @@ final class CrashHarness {
       }
     }
   }
-
-  /** Over how long a round's posts fall due. */
-  static final Duration SPREAD = Duration.ofSeconds(15);
 
   /** How long a settled node is watched for stray creates, and in-flight requests given. */
   static final Duration QUIET = Duration.ofSeconds(3);
