@@ -83,6 +83,7 @@ public final class Rapport implements AutoCloseable {
   private final Posts posts;
   private final Ledger ledger;
   private final Truth truth;
+  private final dev.rapport.engagement.Rollups rollups;
   private final Conversions conversions;
   private final TrackedLinks links;
   private final Revenue revenue;
@@ -127,6 +128,7 @@ public final class Rapport implements AutoCloseable {
     this.posts = new SqlPosts(database, clock);
     this.ledger = new SqlLedger(database);
     this.truth = new SqlTruth(database, Weights.DEFAULT);
+    this.rollups = new dev.rapport.engagement.internal.SqlRollups(database);
     this.conversions = new SqlConversions(database);
     this.links = new SqlTrackedLinks(database, ledger, clock, new SecureRandom());
     this.revenue = new SqlRevenue(database);
@@ -286,6 +288,11 @@ public final class Rapport implements AutoCloseable {
 
   public Truth truth() {
     return truth;
+  }
+
+  /** The rollups' check against a recomputation from the ledger (rapport check). */
+  public dev.rapport.engagement.Rollups rollups() {
+    return rollups;
   }
 
   public Conversions conversions() {

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       SyncCommand.class,
       AuditCommand.class,
       AuditsCommand.class,
+      CheckCommand.class,
       EvalCommand.class,
       TrainCommand.class,
       AnalyzeCommand.class,

@@ -47,14 +47,13 @@ final class VerdictRollups {
       Instant decidedAt)
       throws SQLException {
     Map<Long, String> before = new HashMap<>();
-    Map<Long, Long> engaged = new HashMap<>();
     Set<Long> following = new HashSet<>();
     AudienceTally tally = new AudienceTally();
     String marks = String.join(",", Collections.nCopies(to - from, "?"));
     try (PreparedStatement ps =
         c.prepareStatement(
             // By primary key only, the workspace checked here (see SqlLedger.verdictsOf).
-            "SELECT id, verdict, engagements, workspace_id, follows FROM identity WHERE id IN ("
+            "SELECT id, verdict, workspace_id, follows FROM identity WHERE id IN ("
                 + marks
                 + ")")) {
       for (int i = from; i < to; i++) {
@@ -62,10 +61,9 @@ final class VerdictRollups {
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          if (rs.getLong(4) == workspaceId) {
+          if (rs.getLong(3) == workspaceId) {
             before.put(rs.getLong(1), rs.getString(2));
-            engaged.put(rs.getLong(1), rs.getLong(3));
-            if (rs.getBoolean(5)) {
+            if (rs.getBoolean(4)) {
               following.add(rs.getLong(1));
             }
           }
@@ -113,9 +111,9 @@ final class VerdictRollups {
           tally.move(old, follows, v.category().code(), follows);
           // The next row of the same batch for this identity starts from the new verdict.
           before.put(id, v.category().code());
-          if (engaged.get(id) > 0) {
-            changed.put(id, v.category().code());
-          }
+          // Every changed identity, not only those with interactions (identity.engagements):
+          // follows and unfollows on a post are in the post's rollup too.
+          changed.put(id, v.category().code());
         }
       }
       del.executeBatch();
@@ -150,6 +148,10 @@ final class VerdictRollups {
       for (long id : changedTo.keySet()) {
         counts.setLong(i++, id);
       }
+      // Summed per rollup row before writing: PostgreSQL refuses an upsert batch (sent as one
+      // multi-row statement) that names the same row twice, as two engagers of one post would.
+      Map<RollupKey, long[]> deltas = new HashMap<>();
+      Set<Long> counted = new HashSet<>();
       try (ResultSet rs = counts.executeQuery()) {
         while (rs.next()) {
           long identity = rs.getLong(1);
@@ -157,12 +159,25 @@ final class VerdictRollups {
           String kind = rs.getString(3);
           String old = rs.getString(4);
           long n = rs.getLong(5);
-          addRow(add, variant, old, kind, workspaceId, -n);
-          addRow(add, variant, changedTo.get(identity), kind, workspaceId, n);
+          counted.add(identity);
+          deltas.computeIfAbsent(new RollupKey(variant, old, kind), k -> new long[1])[0] -= n;
+          deltas
+                  .computeIfAbsent(
+                      new RollupKey(variant, changedTo.get(identity), kind), k -> new long[1])[0] +=
+              n;
+        }
+      }
+      for (var e : deltas.entrySet()) {
+        if (e.getValue()[0] != 0) {
+          RollupKey k = e.getKey();
+          addRow(add, k.variant(), k.verdict(), k.kind(), workspaceId, e.getValue()[0]);
         }
       }
       add.executeBatch();
       for (var e : changedTo.entrySet()) {
+        if (!counted.contains(e.getKey())) {
+          continue; // no engagement on a post: nothing is counted in a bucket
+        }
         mark.setString(1, e.getValue());
         mark.setLong(2, workspaceId);
         mark.setLong(3, e.getKey());
@@ -171,6 +186,8 @@ final class VerdictRollups {
       mark.executeBatch();
     }
   }
+
+  private record RollupKey(long variant, String verdict, String kind) {}
 
   private static void addRow(
       PreparedStatement add, long variant, String verdict, String kind, long ws, long n)
