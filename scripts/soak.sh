@@ -19,7 +19,12 @@ mkdir -p "$out"
 
 ./mvnw -q -B -ntp test-compile -Dspotless.check.skip=true
 ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.outputFile="$out/soak-classpath.txt" >/dev/null
-cp="target/test-classes:target/classes:$(cat "$out/soak-classpath.txt")"
+# A copy of the compiled classes: a long run must not load classes recompiled under it.
+rm -rf "$out/soak-classes"
+mkdir -p "$out/soak-classes"
+cp -r target/classes "$out/soak-classes/main"
+cp -r target/test-classes "$out/soak-classes/test"
+cp="$out/soak-classes/test:$out/soak-classes/main:$(cat "$out/soak-classpath.txt")"
 
 echo "== soak: ${seconds}s on ${url%%\?*} ($(uptime))" >&2
 status=0

@@ -344,33 +344,32 @@ public final class SoakBenchmark {
                           HttpResponse.BodyHandlers.ofString())
                       .statusCode(),
               200);
-      String[] apiPaths = {
-        "/api/w/soak/summary",
-        "/api/w/soak/posts?limit=20",
-        "/api/w/soak/people?limit=20",
-        "/api/w/soak/queue",
-        "/api/w/soak/links"
-      };
-      AtomicInteger apiTurn = new AtomicInteger();
-      Stream api =
-          new Stream(
-              "api-read",
-              plan.apiPerSecond(),
-              seconds,
-              unexpected,
-              () ->
-                  http.send(
-                          HttpRequest.newBuilder(
-                                  base.resolve(
-                                      apiPaths[
-                                          Math.floorMod(
-                                              apiTurn.getAndIncrement(), apiPaths.length)]))
-                              .header("Authorization", "Bearer " + token)
-                              .timeout(Duration.ofSeconds(30))
-                              .build(),
-                          HttpResponse.BodyHandlers.ofString())
-                      .statusCode(),
-              200);
+      // One stream per API read, each at a fifth of the rate, so that a read that slows down as
+      // the data grows shows by name.
+      Map<String, String> apiReads = new LinkedHashMap<>();
+      apiReads.put("api-summary", "/api/w/soak/summary");
+      apiReads.put("api-posts", "/api/w/soak/posts?limit=20");
+      apiReads.put("api-people", "/api/w/soak/people?limit=20");
+      apiReads.put("api-queue", "/api/w/soak/queue");
+      apiReads.put("api-links", "/api/w/soak/links");
+      List<Stream> api = new ArrayList<>();
+      for (var read : apiReads.entrySet()) {
+        api.add(
+            new Stream(
+                read.getKey(),
+                plan.apiPerSecond() / apiReads.size(),
+                seconds,
+                unexpected,
+                () ->
+                    http.send(
+                            HttpRequest.newBuilder(base.resolve(read.getValue()))
+                                .header("Authorization", "Bearer " + token)
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                        .statusCode(),
+                200));
+      }
       Stream redirect =
           new Stream(
               "redirect",
@@ -440,7 +439,10 @@ public final class SoakBenchmark {
                 return 0;
               },
               0);
-      List<Stream> streams = List.of(ingest, dashboard, api, redirect, schedule);
+      List<Stream> streams = new ArrayList<>(List.of(ingest, dashboard));
+      streams.addAll(api);
+      streams.add(redirect);
+      streams.add(schedule);
 
       // Lookup outages: twice a minute the next two lookups answer 503.
       ScheduledExecutorService ticks = Executors.newScheduledThreadPool(2, daemon("soak-tick"));
@@ -666,7 +668,7 @@ public final class SoakBenchmark {
             r.database(), r.seconds(), r.loadBefore(), r.loadAfter()));
     b.append(
         String.format(
-            "%-10s %8s %6s %7s %8s %8s %8s %8s %8s  %s%n",
+            "%-11s %8s %6s %7s %8s %8s %8s %8s %8s  %s%n",
             "stream",
             "ok",
             "errors",
@@ -680,7 +682,7 @@ public final class SoakBenchmark {
     for (StreamResult s : r.streams()) {
       b.append(
           String.format(
-              "%-10s %8d %6d %7d %8.2f %8.1f %8.1f %8.1f %8.1f  %s%n",
+              "%-11s %8d %6d %7d %8.2f %8.1f %8.1f %8.1f %8.1f  %s%n",
               s.name(),
               s.ok(),
               s.errors(),
