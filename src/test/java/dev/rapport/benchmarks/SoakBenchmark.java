@@ -449,6 +449,14 @@ public final class SoakBenchmark {
       ticks.scheduleAtFixedRate(
           () -> platform.inject(t -> true, Fault.LOOKUP_UNAVAILABLE, 2), 15, 30, TimeUnit.SECONDS);
 
+      // A test server may run without autovacuum (the CI one does, for speed); a production one
+      // analyzes tables as they grow. Without fresh statistics the planner keeps the plans it
+      // made for empty tables (a nested loop over people and identities: seconds per page after
+      // a minute), so the soak does what autovacuum would: ANALYZE its own schema every minute.
+      if (settings.schema() != null && !autovacuum(f.db)) {
+        ticks.scheduleAtFixedRate(() -> analyze(f.db, log), 20, 60, TimeUnit.SECONDS);
+      }
+
       // Heap after a full GC, every few seconds; the first tenth of the run is warm-up.
       int heapCapacity = (int) (seconds / Math.max(1, plan.heapEvery().toSeconds())) + 16;
       double[] heapMb = new double[heapCapacity];
@@ -529,6 +537,40 @@ public final class SoakBenchmark {
           heap(Arrays.copyOf(heapMb, Math.min(heapN.get(), heapMb.length)), plan.heapEvery()),
           loadBefore,
           loadAfter);
+    }
+  }
+
+  private static boolean autovacuum(Database db) {
+    return db.transaction(
+        c -> {
+          try (var st = c.createStatement();
+              var rs = st.executeQuery("SHOW autovacuum")) {
+            return rs.next() && rs.getString(1).equals("on");
+          }
+        });
+  }
+
+  private static void analyze(Database db, java.io.PrintStream log) {
+    try {
+      db.run(
+          c -> {
+            List<String> tables = new ArrayList<>();
+            try (var st = c.createStatement();
+                var rs =
+                    st.executeQuery(
+                        "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")) {
+              while (rs.next()) {
+                tables.add(rs.getString(1));
+              }
+            }
+            try (var st = c.createStatement()) {
+              for (String t : tables) {
+                st.execute("ANALYZE \"" + t + "\"");
+              }
+            }
+          });
+    } catch (RuntimeException e) {
+      log.println("soak: ANALYZE failed: " + e.getMessage());
     }
   }
 
