@@ -550,25 +550,31 @@ public final class SoakBenchmark {
         });
   }
 
+  /** One table at a time, each in its own transaction, so that few locks are held at once. */
   private static void analyze(Database db, java.io.PrintStream log) {
     try {
-      db.run(
-          c -> {
-            List<String> tables = new ArrayList<>();
-            try (var st = c.createStatement();
-                var rs =
-                    st.executeQuery(
-                        "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")) {
-              while (rs.next()) {
-                tables.add(rs.getString(1));
-              }
-            }
-            try (var st = c.createStatement()) {
-              for (String t : tables) {
+      List<String> tables =
+          db.transaction(
+              c -> {
+                List<String> out = new ArrayList<>();
+                try (var st = c.createStatement();
+                    var rs =
+                        st.executeQuery(
+                            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")) {
+                  while (rs.next()) {
+                    out.add(rs.getString(1));
+                  }
+                }
+                return out;
+              });
+      for (String t : tables) {
+        db.run(
+            c -> {
+              try (var st = c.createStatement()) {
                 st.execute("ANALYZE \"" + t + "\"");
               }
-            }
-          });
+            });
+      }
     } catch (RuntimeException e) {
       log.println("soak: ANALYZE failed: " + e.getMessage());
     }
@@ -692,8 +698,8 @@ public final class SoakBenchmark {
     double tolerance = Math.max(16, first * 0.10);
     return new Heap(
         n,
-        Arrays.stream(mb).min().orElse(0),
-        Arrays.stream(mb).max().orElse(0),
+        round(Arrays.stream(mb).min().orElse(0)),
+        round(Arrays.stream(mb).max().orElse(0)),
         round(first),
         round(last),
         round(slope),
