@@ -92,16 +92,20 @@ public final class CsvImport {
       // Pass 2: write, all or nothing.
       LongSupplier counter = counter(workspaceId, kind);
       long before = counter.getAsLong();
-      // Batches of one workspace are written one at a time: the ledger locks the workspace row
-      // anyway, but only after identities and the audience counts were written, so two batches
-      // took those locks in opposite orders and deadlocked (or, on H2, both inserted the same new
-      // identity). Taking the workspace first gives one order; a conflict with another writer
-      // still rolls the batch back whole and runs it again.
+      // Engagement batches of one workspace are written one at a time: the ledger locks the
+      // workspace row anyway, but only after identities and the audience counts were written, so
+      // two batches took those locks in opposite orders and deadlocked (or, on H2, both inserted
+      // the same new identity). Taking the workspace first gives one order. Only for engagements:
+      // other kinds write through capabilities that use their own connections (a Facebook posts
+      // file adds channels), which would wait on this lock forever. A conflict with another
+      // writer still rolls the batch back whole and runs it again.
       Scan written =
           database.transactionRetrying(
               4,
               c -> {
-                lockWorkspace(c, workspaceId);
+                if (kind == ImportKind.ENGAGEMENTS) {
+                  lockWorkspace(c, workspaceId);
+                }
                 Problems late = new Problems(maxProblems);
                 Scan scan;
                 try {
