@@ -16,6 +16,8 @@ public final class Database implements AutoCloseable {
   private final Jdbi jdbi;
   private final Dialect dialect;
   private final DatabaseSettings settings;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Database.class);
+
   private final ThreadLocal<java.sql.Connection> current = new ThreadLocal<>();
 
   private Database(HikariDataSource dataSource, DatabaseSettings settings) {
@@ -158,6 +160,51 @@ public final class Database implements AutoCloseable {
     } catch (java.sql.SQLException e) {
       throw new StoreException("database error: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * {@link #transaction}, run again (up to {@code attempts} times in all) when the database gives
+   * it up for a conflict with a concurrent transaction: a deadlock, a serialization failure, or a
+   * unique key that another transaction inserted first (two batches creating the same new
+   * identity). Only for work that is all-or-nothing, so that a rolled-back attempt left nothing; a
+   * call inside a transaction joins it and is not retried here (the outermost caller decides).
+   */
+  public <T> T transactionRetrying(int attempts, SqlWork<T> work) {
+    if (current.get() != null) {
+      return transaction(work);
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transaction(work);
+      } catch (RuntimeException e) {
+        if (attempt >= attempts || !concurrencyConflict(e)) {
+          throw e;
+        }
+        LOG.info("transaction conflict, attempt {} of {}: {}", attempt, attempts, e.getMessage());
+        try {
+          // A short, random pause so that the two conflicting batches do not meet again.
+          Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** Deadlock (40P01), serialization failure (40001) or unique violation (23505), anywhere. */
+  static boolean concurrencyConflict(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.sql.SQLException sql) {
+        for (java.sql.SQLException s = sql; s != null; s = s.getNextException()) {
+          String state = s.getSQLState();
+          if ("40P01".equals(state) || "40001".equals(state) || "23505".equals(state)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /** True while this thread is inside {@link #transaction}. */

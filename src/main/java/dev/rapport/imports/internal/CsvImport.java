@@ -92,9 +92,20 @@ public final class CsvImport {
       // Pass 2: write, all or nothing.
       LongSupplier counter = counter(workspaceId, kind);
       long before = counter.getAsLong();
+      // Engagement batches of one workspace are written one at a time: the ledger locks the
+      // workspace row anyway, but only after identities and the audience counts were written, so
+      // two batches took those locks in opposite orders and deadlocked (or, on H2, both inserted
+      // the same new identity). Taking the workspace first gives one order. Only for engagements:
+      // other kinds write through capabilities that use their own connections (a Facebook posts
+      // file adds channels), which would wait on this lock forever. A conflict with another
+      // writer still rolls the batch back whole and runs it again.
       Scan written =
-          database.transaction(
+          database.transactionRetrying(
+              4,
               c -> {
+                if (kind == ImportKind.ENGAGEMENTS) {
+                  lockWorkspace(c, workspaceId);
+                }
                 Problems late = new Problems(maxProblems);
                 Scan scan;
                 try {
@@ -124,6 +135,15 @@ public final class CsvImport {
     } catch (IOException e) {
       problems.add(0, "", "cannot read the file: " + e.getMessage());
       return new ImportOutcome.Rejected(kind, problems.kept(), problems.total());
+    }
+  }
+
+  private static void lockWorkspace(java.sql.Connection c, long workspaceId)
+      throws java.sql.SQLException {
+    try (java.sql.PreparedStatement ps =
+        c.prepareStatement("SELECT id FROM workspace WHERE id = ? FOR UPDATE")) {
+      ps.setLong(1, workspaceId);
+      ps.executeQuery().close();
     }
   }
 

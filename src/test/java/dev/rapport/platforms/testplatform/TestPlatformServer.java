@@ -80,6 +80,7 @@ public final class TestPlatformServer implements AutoCloseable {
   private final List<Rule> rules = new CopyOnWriteArrayList<>();
   private final AtomicLong ids = new AtomicLong();
   private final AtomicLong createRequests = new AtomicLong();
+  private final Map<Fault, AtomicLong> served = new ConcurrentHashMap<>();
   private final List<Socket> open = new CopyOnWriteArrayList<>();
   private volatile Duration latency = Duration.ZERO;
   private volatile Duration hold = Duration.ofSeconds(3);
@@ -147,6 +148,13 @@ public final class TestPlatformServer implements AutoCloseable {
     return createRequests.get();
   }
 
+  /** How many requests got each fault (the soak's count of injected faults). */
+  public Map<Fault, Long> faultsServed() {
+    Map<Fault, Long> out = new java.util.EnumMap<>(Fault.class);
+    served.forEach((f, n) -> out.put(f, n.get()));
+    return out;
+  }
+
   /** How many posts carry each text. */
   public Map<String, Integer> countsByText() {
     Map<String, Integer> counts = new HashMap<>();
@@ -162,6 +170,7 @@ public final class TestPlatformServer implements AutoCloseable {
       if (kind && r.text().test(text == null ? "" : text)) {
         long left = r.remaining().getAndUpdate(n -> n > 0 ? n - 1 : 0);
         if (left > 0) {
+          served.computeIfAbsent(r.fault(), k -> new AtomicLong()).incrementAndGet();
           return r.fault();
         }
       }
