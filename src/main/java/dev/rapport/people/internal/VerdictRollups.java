@@ -47,6 +47,7 @@ final class VerdictRollups {
       Instant decidedAt)
       throws SQLException {
     Map<Long, String> before = new HashMap<>();
+    Map<Long, String> sourceBefore = new HashMap<>();
     Map<Long, Long> engaged = new HashMap<>();
     Set<Long> following = new HashSet<>();
     AudienceTally tally = new AudienceTally();
@@ -54,7 +55,8 @@ final class VerdictRollups {
     try (PreparedStatement ps =
         c.prepareStatement(
             // By primary key only, the workspace checked here (see SqlLedger.verdictsOf).
-            "SELECT id, verdict, engagements, workspace_id, follows FROM identity WHERE id IN ("
+            "SELECT id, verdict, engagements, workspace_id, follows, verdict_source FROM identity"
+                + " WHERE id IN ("
                 + marks
                 + ")")) {
       for (int i = from; i < to; i++) {
@@ -64,6 +66,7 @@ final class VerdictRollups {
         while (rs.next()) {
           if (rs.getLong(4) == workspaceId) {
             before.put(rs.getLong(1), rs.getString(2));
+            sourceBefore.put(rs.getLong(1), rs.getString(6));
             engaged.put(rs.getLong(1), rs.getLong(3));
             if (rs.getBoolean(5)) {
               following.add(rs.getLong(1));
@@ -73,6 +76,12 @@ final class VerdictRollups {
       }
     }
     Map<Long, String> changed = new HashMap<>();
+    // An account twice in one chunk (and scorer) keeps its last verdict: one row per key, as the
+    // deletes of a batch all run before its inserts.
+    Map<String, Integer> lastOf = new HashMap<>();
+    for (int i = from; i < to; i++) {
+      lastOf.put(ids[i] + "\u0000" + verdicts.get(i).source(), i);
+    }
     try (PreparedStatement del =
             c.prepareStatement("DELETE FROM verdict WHERE identity_id = ? AND source = ?");
         PreparedStatement ins =
@@ -90,24 +99,20 @@ final class VerdictRollups {
               "identity " + id + " does not belong to workspace " + workspaceId);
         }
         Verdict v = verdicts.get(i);
-        del.setLong(1, id);
-        del.setString(2, v.source());
-        del.addBatch();
-        ins.setLong(1, id);
-        ins.setString(2, v.source());
-        ins.setLong(3, workspaceId);
-        ins.setString(4, v.category().code());
-        ins.setDouble(5, v.probability());
-        ins.setDouble(6, v.coverage());
-        ins.setString(7, clip(String.join("\n", v.reasons()), 2000));
-        setTime(ins, 8, decidedAt);
-        ins.addBatch();
-        upd.setString(1, v.category().code());
-        upd.setString(2, v.source());
-        upd.setLong(3, id);
-        upd.setLong(4, workspaceId);
-        upd.addBatch();
+        if (i == lastOf.get(id + "\u0000" + v.source())) {
+          verdictRow(del, ins, workspaceId, id, v, decidedAt);
+        }
         String old = before.get(id);
+        // A re-audit mostly confirms verdicts: leave the wide identity row (and its indexes)
+        // alone when neither the verdict nor its source changes.
+        if (!old.equals(v.category().code()) || !v.source().equals(sourceBefore.get(id))) {
+          upd.setString(1, v.category().code());
+          upd.setString(2, v.source());
+          upd.setLong(3, id);
+          upd.setLong(4, workspaceId);
+          upd.addBatch();
+          sourceBefore.put(id, v.source());
+        }
         if (!old.equals(v.category().code())) {
           boolean follows = following.contains(id);
           tally.move(old, follows, v.category().code(), follows);
@@ -126,6 +131,28 @@ final class VerdictRollups {
     if (!changed.isEmpty()) {
       moveRollups(c, workspaceId, changed);
     }
+  }
+
+  private static void verdictRow(
+      PreparedStatement del,
+      PreparedStatement ins,
+      long workspaceId,
+      long id,
+      Verdict v,
+      Instant decidedAt)
+      throws SQLException {
+    del.setLong(1, id);
+    del.setString(2, v.source());
+    del.addBatch();
+    ins.setLong(1, id);
+    ins.setString(2, v.source());
+    ins.setLong(3, workspaceId);
+    ins.setString(4, v.category().code());
+    ins.setDouble(5, v.probability());
+    ins.setDouble(6, v.coverage());
+    ins.setString(7, clip(String.join("\n", v.reasons()), 2000));
+    setTime(ins, 8, decidedAt);
+    ins.addBatch();
   }
 
   /**
