@@ -8,7 +8,11 @@
 # Defaults: h2, 200,000 profiles. The profiles come from ../shared/tools/gen-profiles.py (or
 # $RAPPORT_GEN_PROFILES), cached in target/bench. PostgreSQL comes from RAPPORT_BENCH_POSTGRES_URL
 # (default jdbc:postgresql://127.0.0.1:5432/test?user=postgres); a fresh schema is made for the run
-# and dropped afterwards. Extra JVM options (e.g. a JFR recording) come from BENCH_JAVA_OPTS.
+# and dropped afterwards. Extra JVM options (e.g. a JFR recording) come from BENCH_JAVA_OPTS;
+# BENCH_AGAIN=0 skips the re-audit;
+# BENCH_JAR runs another build (e.g. the one before a change) instead of target/rapport.jar.
+# Besides wall time it prints the audit process's CPU time (user + system), which a loaded
+# machine disturbs less; on PostgreSQL the server's CPU is not in it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,12 +23,12 @@ gen="${RAPPORT_GEN_PROFILES:-../shared/tools/gen-profiles.py}"
 out=target/bench
 mkdir -p "$out"
 
-if [[ ! -f target/rapport.jar ]]; then
+if [[ -z "${BENCH_JAR:-}" && ! -f target/rapport.jar ]]; then
   ./mvnw -q -B -ntp package -DskipTests
 fi
 # A copy, so that a rebuild during the run cannot pull the jar from under it.
 jar="$out/rapport-bench-audit-$which.jar"
-cp target/rapport.jar "$jar"
+cp "${BENCH_JAR:-target/rapport.jar}" "$jar"
 profiles="$out/profiles-$n.jsonl"
 if [[ ! -s "$profiles" ]]; then
   python3 "$gen" "$n" > "$profiles"
@@ -65,16 +69,19 @@ rapport workspace create bench "Bench" > /dev/null
 rapport workspace add-channel bench x brand > /dev/null
 
 timed() {
-  local label="$1" start end
-  start=$(date +%s.%N)
-  rapport audit "$profiles" -w bench --channel brand --no-progress --format json \
-    > "$out/audit-$which-$label.json" 2> "$out/audit-$which-$label.log"
-  end=$(date +%s.%N)
-  awk -v s="$start" -v e="$end" -v n="$n" -v l="$label" -v w="$which" \
-    'BEGIN { printf "%s %s: %d profiles in %.1f s = %.0f profiles/s stored (JVM start included)\n", w, l, n, e - s, n / (e - s) }'
+  local label="$1" times
+  times="$out/audit-$which-$label.time"
+  TIMEFORMAT='%R %U %S'
+  { time rapport audit "$profiles" -w bench --channel brand --no-progress --format json \
+    > "$out/audit-$which-$label.json" 2> "$out/audit-$which-$label.log"; } 2> "$times"
+  awk -v n="$n" -v l="$label" -v w="$which" '{
+    printf "%s %s: %d profiles in %.1f s wall = %.0f profiles/s stored (JVM start included);", w, l, n, $1, n / $1
+    printf " audit process CPU %.1f s = %.0f profiles per CPU-second\n", $2 + $3, n / ($2 + $3) }' "$times"
 }
 
 echo "load: $(uptime)"
 timed fresh
-timed again
+if [[ "${BENCH_AGAIN:-1}" != 0 ]]; then
+  timed again
+fi
 echo "load: $(uptime)"
