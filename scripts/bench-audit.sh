@@ -8,7 +8,8 @@
 # Defaults: h2, 200,000 profiles. The profiles come from ../shared/tools/gen-profiles.py (or
 # $RAPPORT_GEN_PROFILES), cached in target/bench. PostgreSQL comes from RAPPORT_BENCH_POSTGRES_URL
 # (default jdbc:postgresql://127.0.0.1:5432/test?user=postgres); a fresh schema is made for the run
-# and dropped afterwards. Extra JVM options (e.g. a JFR recording) come from BENCH_JAVA_OPTS;
+# and dropped afterwards. Last comes the same audit with --no-store: the rate without the database
+# under the same load, the ceiling for the stored rates. Extra JVM options (e.g. a JFR recording) come from BENCH_JAVA_OPTS;
 # BENCH_AGAIN=0 skips the re-audit;
 # BENCH_JAR runs another build (e.g. the one before a change) instead of target/rapport.jar.
 # Besides wall time it prints the audit process's CPU time (user + system), which a loaded
@@ -69,10 +70,11 @@ rapport workspace create bench "Bench" > /dev/null
 rapport workspace add-channel bench x brand > /dev/null
 
 timed() {
-  local label="$1" times
+  local label="$1" times store=(-w bench --channel brand)
+  [[ "$label" == no-store ]] && store=(--no-store)
   times="$out/audit-$which-$label.time"
   TIMEFORMAT='%R %U %S'
-  { time rapport audit "$profiles" -w bench --channel brand --no-progress --format json \
+  { time rapport audit "$profiles" "${store[@]}" --no-progress --format json \
     > "$out/audit-$which-$label.json" 2> "$out/audit-$which-$label.log"; } 2> "$times"
   awk -v n="$n" -v l="$label" -v w="$which" '{
     printf "%s %s: %d profiles in %.1f s wall = %.0f profiles/s stored (JVM start included);", w, l, n, $1, n / $1
@@ -84,4 +86,6 @@ timed fresh
 if [[ "${BENCH_AGAIN:-1}" != 0 ]]; then
   timed again
 fi
+# The same file scored but not stored: the ceiling at this machine's load.
+timed no-store
 echo "load: $(uptime)"

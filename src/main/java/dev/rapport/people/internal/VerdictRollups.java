@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -76,14 +77,19 @@ final class VerdictRollups {
       }
     }
     Map<Long, String> changed = new HashMap<>();
-    // An account twice in one chunk (and scorer) keeps its last verdict: one row per key, as the
-    // deletes of a batch all run before its inserts.
+    // An account twice in one chunk (and scorer) keeps its last verdict: one row per key, as
+    // the rows a batch's updates miss are inserted after all of them.
     Map<String, Integer> lastOf = new HashMap<>();
     for (int i = from; i < to; i++) {
       lastOf.put(ids[i] + "\u0000" + verdicts.get(i).source(), i);
     }
-    try (PreparedStatement del =
-            c.prepareStatement("DELETE FROM verdict WHERE identity_id = ? AND source = ?");
+    List<Integer> written = new ArrayList<>();
+    try (PreparedStatement set =
+            c.prepareStatement(
+                // In place: a re-audit replaces every verdict, and an update of the non-key
+                // columns leaves the key index alone where delete-then-insert rewrote it twice.
+                "UPDATE verdict SET workspace_id = ?, category = ?, probability = ?, coverage = ?,"
+                    + " reasons = ?, decided_at = ? WHERE identity_id = ? AND source = ?");
         PreparedStatement ins =
             c.prepareStatement(
                 "INSERT INTO verdict (identity_id, source, workspace_id, category, probability,"
@@ -100,7 +106,8 @@ final class VerdictRollups {
         }
         Verdict v = verdicts.get(i);
         if (i == lastOf.get(id + "\u0000" + v.source())) {
-          verdictRow(del, ins, workspaceId, id, v, decidedAt);
+          verdictRow(set, 0, workspaceId, id, v, decidedAt);
+          written.add(i);
         }
         String old = before.get(id);
         // A re-audit mostly confirms verdicts: leave the wide identity row (and its indexes)
@@ -123,7 +130,13 @@ final class VerdictRollups {
           }
         }
       }
-      del.executeBatch();
+      int[] updated = set.executeBatch();
+      for (int j = 0; j < updated.length; j++) {
+        if (updated[j] == 0) {
+          int i = written.get(j);
+          verdictRow(ins, 2, workspaceId, ids[i], verdicts.get(i), decidedAt);
+        }
+      }
       ins.executeBatch();
       upd.executeBatch();
     }
@@ -133,26 +146,24 @@ final class VerdictRollups {
     }
   }
 
+  /**
+   * Binds one verdict row to the update (keys last, {@code keysAt} 0) or to the insert (keys first,
+   * {@code keysAt} 2) and adds it to the batch.
+   */
   private static void verdictRow(
-      PreparedStatement del,
-      PreparedStatement ins,
-      long workspaceId,
-      long id,
-      Verdict v,
-      Instant decidedAt)
+      PreparedStatement ps, int keysAt, long workspaceId, long id, Verdict v, Instant decidedAt)
       throws SQLException {
-    del.setLong(1, id);
-    del.setString(2, v.source());
-    del.addBatch();
-    ins.setLong(1, id);
-    ins.setString(2, v.source());
-    ins.setLong(3, workspaceId);
-    ins.setString(4, v.category().code());
-    ins.setDouble(5, v.probability());
-    ins.setDouble(6, v.coverage());
-    ins.setString(7, clip(String.join("\n", v.reasons()), 2000));
-    setTime(ins, 8, decidedAt);
-    ins.addBatch();
+    int keys = keysAt == 0 ? 7 : 1;
+    int values = keysAt == 0 ? 1 : 3;
+    ps.setLong(keys, id);
+    ps.setString(keys + 1, v.source());
+    ps.setLong(values, workspaceId);
+    ps.setString(values + 1, v.category().code());
+    ps.setDouble(values + 2, v.probability());
+    ps.setDouble(values + 3, v.coverage());
+    ps.setString(values + 4, clip(String.join("\n", v.reasons()), 2000));
+    setTime(ps, values + 5, decidedAt);
+    ps.addBatch();
   }
 
   /**
