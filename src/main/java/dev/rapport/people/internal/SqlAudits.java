@@ -35,13 +35,13 @@ public final class SqlAudits implements Audits {
   static final int BATCH = 5_000;
 
   private final Database db;
-  private final People people;
   private final Clock clock;
+  private final AuditBatch writing;
 
   public SqlAudits(Database db, People people, Clock clock) {
     this.db = db;
-    this.people = people;
     this.clock = clock;
+    this.writing = new AuditBatch(db.dialect(), people);
   }
 
   @Override
@@ -332,28 +332,21 @@ public final class SqlAudits implements Audits {
       if (batch.isEmpty()) {
         return;
       }
-      List<IdentityKey> keys = new ArrayList<>(batch.size());
-      List<ProfileSnapshot> profiles = new ArrayList<>(batch.size());
-      List<Verdict> verdicts = new ArrayList<>(batch.size());
+      List<AuditBatch.Row> rows = new ArrayList<>(batch.size());
       for (Item i : batch) {
         ProfileSnapshot p = i.profile();
-        keys.add(
-            new IdentityKey(
-                Platform.fromCode(p.platform()), p.platformUserId(), p.handle(), p.displayName()));
-        profiles.add(p);
-        verdicts.add(i.verdict());
+        rows.add(
+            new AuditBatch.Row(
+                new IdentityKey(
+                    Platform.fromCode(p.platform()),
+                    p.platformUserId(),
+                    p.handle(),
+                    p.displayName()),
+                p,
+                i.verdict()));
       }
       Instant now = clock.instant();
-      db.transaction(
-          c -> {
-            long[] ids = people.resolve(workspaceId, keys);
-            people.saveProfiles(workspaceId, ids, profiles);
-            people.recordVerdicts(workspaceId, ids, verdicts, now);
-            if (channelId != null) {
-              people.follow(workspaceId, channelId, ids, now);
-            }
-            return null;
-          });
+      db.run(c -> writing.write(c, workspaceId, channelId, rows, now));
     }
 
     @Override

@@ -74,6 +74,36 @@ public final class SqlPeople implements People {
   private void resolveChunk(
       Connection c, long workspaceId, List<IdentityKey> keys, int from, int to, long[] ids)
       throws SQLException {
+    Map<String, Long> known = existing(c, workspaceId, keys, from, to);
+    List<Integer> missing = new ArrayList<>();
+    Map<String, Integer> firstMissing = new HashMap<>();
+    for (int i = from; i < to; i++) {
+      IdentityKey k = keys.get(i);
+      String key = k.platform().code() + "\u0000" + k.platformUserId();
+      Long id = known.get(key);
+      if (id != null) {
+        ids[i] = id;
+      } else if (!firstMissing.containsKey(key)) {
+        firstMissing.put(key, i);
+        missing.add(i);
+      }
+    }
+    if (!missing.isEmpty()) {
+      insertNew(c, workspaceId, keys, missing, ids);
+    }
+    // Duplicates inside the chunk take the id of their first occurrence.
+    for (int i = from; i < to; i++) {
+      if (ids[i] == 0) {
+        IdentityKey k = keys.get(i);
+        ids[i] = ids[firstMissing.get(k.platform().code() + "\u0000" + k.platformUserId())];
+      }
+    }
+  }
+
+  /** The workspace's identities among {@code keys[from, to)}, by {@link #key}. */
+  static Map<String, Long> existing(
+      Connection c, long workspaceId, List<IdentityKey> keys, int from, int to)
+      throws SQLException {
     Map<String, Long> known = new HashMap<>();
     // One lookup per platform present in the chunk.
     Map<Platform, List<String>> byPlatform = new HashMap<>();
@@ -105,29 +135,12 @@ public final class SqlPeople implements People {
         }
       }
     }
-    List<Integer> missing = new ArrayList<>();
-    Map<String, Integer> firstMissing = new HashMap<>();
-    for (int i = from; i < to; i++) {
-      IdentityKey k = keys.get(i);
-      String key = k.platform().code() + "\u0000" + k.platformUserId();
-      Long id = known.get(key);
-      if (id != null) {
-        ids[i] = id;
-      } else if (!firstMissing.containsKey(key)) {
-        firstMissing.put(key, i);
-        missing.add(i);
-      }
-    }
-    if (!missing.isEmpty()) {
-      insertNew(c, workspaceId, keys, missing, ids);
-    }
-    // Duplicates inside the chunk take the id of their first occurrence.
-    for (int i = from; i < to; i++) {
-      if (ids[i] == 0) {
-        IdentityKey k = keys.get(i);
-        ids[i] = ids[firstMissing.get(k.platform().code() + "\u0000" + k.platformUserId())];
-      }
-    }
+    return known;
+  }
+
+  /** An account's key in {@link #existing}'s answer. */
+  static String key(IdentityKey k) {
+    return k.platform().code() + "\u0000" + k.platformUserId();
   }
 
   private void insertNew(
@@ -181,7 +194,7 @@ public final class SqlPeople implements People {
     }
   }
 
-  private static void readKeys(Statement ps, long[] into) throws SQLException {
+  static void readKeys(Statement ps, long[] into) throws SQLException {
     try (ResultSet rs = ps.getGeneratedKeys()) {
       int n = 0;
       while (rs.next()) {

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,13 +48,14 @@ final class VerdictRollups {
       Instant decidedAt)
       throws SQLException {
     Map<Long, String> before = new HashMap<>();
+    Map<Long, String> sourceBefore = new HashMap<>();
     Set<Long> following = new HashSet<>();
     AudienceTally tally = new AudienceTally();
     String marks = String.join(",", Collections.nCopies(to - from, "?"));
     try (PreparedStatement ps =
         c.prepareStatement(
             // By primary key only, the workspace checked here (see SqlLedger.verdictsOf).
-            "SELECT id, verdict, workspace_id, follows FROM identity WHERE id IN ("
+            "SELECT id, verdict, workspace_id, follows, verdict_source FROM identity WHERE id IN ("
                 + marks
                 + ")")) {
       for (int i = from; i < to; i++) {
@@ -63,6 +65,7 @@ final class VerdictRollups {
         while (rs.next()) {
           if (rs.getLong(3) == workspaceId) {
             before.put(rs.getLong(1), rs.getString(2));
+            sourceBefore.put(rs.getLong(1), rs.getString(5));
             if (rs.getBoolean(4)) {
               following.add(rs.getLong(1));
             }
@@ -71,8 +74,19 @@ final class VerdictRollups {
       }
     }
     Map<Long, String> changed = new HashMap<>();
-    try (PreparedStatement del =
-            c.prepareStatement("DELETE FROM verdict WHERE identity_id = ? AND source = ?");
+    // An account twice in one chunk (and scorer) keeps its last verdict: one row per key, as
+    // the rows a batch's updates miss are inserted after all of them.
+    Map<String, Integer> lastOf = new HashMap<>();
+    for (int i = from; i < to; i++) {
+      lastOf.put(ids[i] + "\u0000" + verdicts.get(i).source(), i);
+    }
+    List<Integer> written = new ArrayList<>();
+    try (PreparedStatement set =
+            c.prepareStatement(
+                // In place: a re-audit replaces every verdict, and an update of the non-key
+                // columns leaves the key index alone where delete-then-insert rewrote it twice.
+                "UPDATE verdict SET workspace_id = ?, category = ?, probability = ?, coverage = ?,"
+                    + " reasons = ?, decided_at = ? WHERE identity_id = ? AND source = ?");
         PreparedStatement ins =
             c.prepareStatement(
                 "INSERT INTO verdict (identity_id, source, workspace_id, category, probability,"
@@ -88,24 +102,21 @@ final class VerdictRollups {
               "identity " + id + " does not belong to workspace " + workspaceId);
         }
         Verdict v = verdicts.get(i);
-        del.setLong(1, id);
-        del.setString(2, v.source());
-        del.addBatch();
-        ins.setLong(1, id);
-        ins.setString(2, v.source());
-        ins.setLong(3, workspaceId);
-        ins.setString(4, v.category().code());
-        ins.setDouble(5, v.probability());
-        ins.setDouble(6, v.coverage());
-        ins.setString(7, clip(String.join("\n", v.reasons()), 2000));
-        setTime(ins, 8, decidedAt);
-        ins.addBatch();
-        upd.setString(1, v.category().code());
-        upd.setString(2, v.source());
-        upd.setLong(3, id);
-        upd.setLong(4, workspaceId);
-        upd.addBatch();
+        if (i == lastOf.get(id + "\u0000" + v.source())) {
+          verdictRow(set, 0, workspaceId, id, v, decidedAt);
+          written.add(i);
+        }
         String old = before.get(id);
+        // A re-audit mostly confirms verdicts: leave the wide identity row (and its indexes)
+        // alone when neither the verdict nor its source changes.
+        if (!old.equals(v.category().code()) || !v.source().equals(sourceBefore.get(id))) {
+          upd.setString(1, v.category().code());
+          upd.setString(2, v.source());
+          upd.setLong(3, id);
+          upd.setLong(4, workspaceId);
+          upd.addBatch();
+          sourceBefore.put(id, v.source());
+        }
         if (!old.equals(v.category().code())) {
           boolean follows = following.contains(id);
           tally.move(old, follows, v.category().code(), follows);
@@ -116,7 +127,13 @@ final class VerdictRollups {
           changed.put(id, v.category().code());
         }
       }
-      del.executeBatch();
+      int[] updated = set.executeBatch();
+      for (int j = 0; j < updated.length; j++) {
+        if (updated[j] == 0) {
+          int i = written.get(j);
+          verdictRow(ins, 2, workspaceId, ids[i], verdicts.get(i), decidedAt);
+        }
+      }
       ins.executeBatch();
       upd.executeBatch();
     }
@@ -124,6 +141,26 @@ final class VerdictRollups {
     if (!changed.isEmpty()) {
       moveRollups(c, workspaceId, changed);
     }
+  }
+
+  /**
+   * Binds one verdict row to the update (keys last, {@code keysAt} 0) or to the insert (keys first,
+   * {@code keysAt} 2) and adds it to the batch.
+   */
+  private static void verdictRow(
+      PreparedStatement ps, int keysAt, long workspaceId, long id, Verdict v, Instant decidedAt)
+      throws SQLException {
+    int keys = keysAt == 0 ? 7 : 1;
+    int values = keysAt == 0 ? 1 : 3;
+    ps.setLong(keys, id);
+    ps.setString(keys + 1, v.source());
+    ps.setLong(values, workspaceId);
+    ps.setString(values + 1, v.category().code());
+    ps.setDouble(values + 2, v.probability());
+    ps.setDouble(values + 3, v.coverage());
+    ps.setString(values + 4, clip(String.join("\n", v.reasons()), 2000));
+    setTime(ps, values + 5, decidedAt);
+    ps.addBatch();
   }
 
   /**

@@ -1,0 +1,429 @@
+package dev.rapport.people.internal;
+
+import static dev.rapport.people.internal.Sql.clip;
+import static dev.rapport.people.internal.Sql.setBool;
+import static dev.rapport.people.internal.Sql.setLong;
+import static dev.rapport.people.internal.Sql.setTime;
+
+import dev.rapport.authenticity.ProfileSnapshot;
+import dev.rapport.authenticity.Verdict;
+import dev.rapport.people.IdentityKey;
+import dev.rapport.people.People;
+import dev.rapport.people.Stage;
+import dev.rapport.store.Dialect;
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.postgresql.PGConnection;
+
+/**
+ * Writes one batch of a stored audit inside the caller's transaction. Accounts new to the workspace
+ * (almost all of a first audit) are written once, in their final state: person, identity already
+ * carrying its verdict and follow flag, snapshot, verdict and follow, with no lookups of rows that
+ * cannot exist yet and no insert-then-update (an update of the wide identity row rewrites its
+ * indexes, and was half of the writer's time). On PostgreSQL those rows go in by {@code COPY}.
+ * Everything else (known accounts, an account repeated in the batch) takes the general path of
+ * {@link People}, which checks and moves rollups row by row; applied after the new rows, in batch
+ * order, it leaves exactly the state the general path alone would.
+ */
+final class AuditBatch {
+
+  /** One audited account. */
+  record Row(IdentityKey key, ProfileSnapshot profile, Verdict verdict) {}
+
+  private final Dialect dialect;
+  private final People people;
+
+  AuditBatch(Dialect dialect, People people) {
+    this.dialect = dialect;
+    this.people = people;
+  }
+
+  void write(Connection c, long workspaceId, Long channelId, List<Row> rows, Instant now)
+      throws SQLException {
+    List<IdentityKey> keys = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      keys.add(r.key());
+    }
+    Map<String, Long> known = new HashMap<>();
+    for (int from = 0; from < keys.size(); from += SqlPeople.CHUNK) {
+      known.putAll(
+          SqlPeople.existing(
+              c, workspaceId, keys, from, Math.min(keys.size(), from + SqlPeople.CHUNK)));
+    }
+    List<Row> fresh = new ArrayList<>();
+    Map<String, Integer> freshIndex = new HashMap<>();
+    List<Integer> rest = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      String key = SqlPeople.key(keys.get(i));
+      if (!known.containsKey(key) && !freshIndex.containsKey(key)) {
+        freshIndex.put(key, fresh.size());
+        fresh.add(rows.get(i));
+      } else {
+        rest.add(i);
+      }
+    }
+    long[] freshIds =
+        fresh.isEmpty() ? new long[0] : insertFresh(c, workspaceId, channelId, fresh, now);
+    if (rest.isEmpty()) {
+      return;
+    }
+    long[] ids = new long[rest.size()];
+    List<ProfileSnapshot> profiles = new ArrayList<>(rest.size());
+    List<Verdict> verdicts = new ArrayList<>(rest.size());
+    for (int j = 0; j < rest.size(); j++) {
+      Row r = rows.get(rest.get(j));
+      String key = SqlPeople.key(r.key());
+      Long id = known.get(key);
+      ids[j] = id != null ? id : freshIds[freshIndex.get(key)];
+      profiles.add(r.profile());
+      verdicts.add(r.verdict());
+    }
+    people.saveProfiles(workspaceId, ids, profiles);
+    people.recordVerdicts(workspaceId, ids, verdicts, now);
+    if (channelId != null) {
+      people.follow(workspaceId, channelId, ids, now);
+    }
+  }
+
+  /** Inserts accounts the workspace has never seen, each in its final state; returns their ids. */
+  private long[] insertFresh(
+      Connection c, long workspaceId, Long channelId, List<Row> fresh, Instant now)
+      throws SQLException {
+    boolean follows = channelId != null;
+    String stage = (follows ? Stage.FOLLOWER : Stage.STRANGER).code();
+    long[] ids =
+        dialect == Dialect.POSTGRESQL
+            ? copyFresh(c, workspaceId, channelId, fresh, now, stage)
+            : batchFresh(c, workspaceId, channelId, fresh, now, stage);
+    AudienceTally tally = new AudienceTally();
+    for (Row r : fresh) {
+      tally.add(r.verdict().category().code(), follows, 1);
+    }
+    tally.write(c, dialect, workspaceId);
+    return ids;
+  }
+
+  private static String personName(IdentityKey k) {
+    return clip(k.displayName() != null ? k.displayName() : k.handle(), 300);
+  }
+
+  private static String reasons(Verdict v) {
+    return clip(String.join("\n", v.reasons()), 2000);
+  }
+
+  private static Instant observed(ProfileSnapshot p, Instant now) {
+    return p.observedAt() != null ? p.observedAt() : now;
+  }
+
+  // ---- H2 (and any database without COPY): JDBC batches. ----
+
+  private long[] batchFresh(
+      Connection c, long workspaceId, Long channelId, List<Row> fresh, Instant now, String stage)
+      throws SQLException {
+    int n = fresh.size();
+    long[] personIds = new long[n];
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO person (workspace_id, display_name, stage, created_at) VALUES (?, ?, ?,"
+                + " ?)",
+            new String[] {"id"})) {
+      for (Row r : fresh) {
+        ps.setLong(1, workspaceId);
+        ps.setString(2, personName(r.key()));
+        ps.setString(3, stage);
+        setTime(ps, 4, now);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+      SqlPeople.readKeys(ps, personIds);
+    }
+    long[] ids = new long[n];
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO identity (workspace_id, person_id, platform, platform_user_id, handle,"
+                + " display_name, verdict, verdict_source, follows, engagements, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
+            new String[] {"id"})) {
+      for (int j = 0; j < n; j++) {
+        Row r = fresh.get(j);
+        IdentityKey k = r.key();
+        ps.setLong(1, workspaceId);
+        ps.setLong(2, personIds[j]);
+        ps.setString(3, k.platform().code());
+        ps.setString(4, clip(k.platformUserId(), 200));
+        ps.setString(5, clip(k.handle(), 200));
+        ps.setString(6, clip(k.displayName(), 300));
+        ps.setString(7, r.verdict().category().code());
+        ps.setString(8, r.verdict().source());
+        ps.setBoolean(9, channelId != null);
+        setTime(ps, 10, now);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+      SqlPeople.readKeys(ps, ids);
+    }
+    try (PreparedStatement ps = c.prepareStatement(SNAPSHOT_INSERT)) {
+      for (int j = 0; j < n; j++) {
+        ProfileSnapshot p = fresh.get(j).profile();
+        ps.setLong(1, ids[j]);
+        setTime(ps, 2, observed(p, now));
+        setTime(ps, 3, p.accountCreatedAt());
+        setLong(ps, 4, p.followersCount());
+        setLong(ps, 5, p.followingCount());
+        setLong(ps, 6, p.postsCount());
+        setLong(ps, 7, p.likesCount());
+        setLong(ps, 8, p.listedCount());
+        ps.setString(9, clip(p.displayName(), 300));
+        ps.setString(10, clip(p.bio(), 4000));
+        ps.setString(11, clip(p.url(), 2000));
+        ps.setString(12, clip(p.location(), 500));
+        setBool(ps, 13, p.defaultAvatar());
+        setBool(ps, 14, p.defaultProfile());
+        setBool(ps, 15, p.verified());
+        setBool(ps, 16, p.declaredBot());
+        setBool(ps, 17, p.protectedAccount());
+        ps.setString(18, clip(p.language(), 16));
+        setTime(ps, 19, p.lastActivityAt());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO verdict (identity_id, source, workspace_id, category, probability,"
+                + " coverage, reasons, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (int j = 0; j < n; j++) {
+        Verdict v = fresh.get(j).verdict();
+        ps.setLong(1, ids[j]);
+        ps.setString(2, v.source());
+        ps.setLong(3, workspaceId);
+        ps.setString(4, v.category().code());
+        ps.setDouble(5, v.probability());
+        ps.setDouble(6, v.coverage());
+        ps.setString(7, reasons(v));
+        setTime(ps, 8, now);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    if (channelId != null) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO follow (channel_id, identity_id, workspace_id, followed_at) VALUES (?,"
+                  + " ?, ?, ?)")) {
+        for (long id : ids) {
+          ps.setLong(1, channelId);
+          ps.setLong(2, id);
+          ps.setLong(3, workspaceId);
+          setTime(ps, 4, now);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+    return ids;
+  }
+
+  private static final String SNAPSHOT_COLUMNS =
+      "identity_id, observed_at, account_created_at, followers_count, following_count,"
+          + " posts_count, likes_count, listed_count, display_name, bio, url, location,"
+          + " default_avatar, default_profile, verified, declared_bot, protected_account,"
+          + " language, last_activity_at";
+
+  private static final String SNAPSHOT_INSERT =
+      "INSERT INTO profile_snapshot ("
+          + SNAPSHOT_COLUMNS
+          + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
+  // ---- PostgreSQL: ids drawn from the sequences, rows streamed by COPY. ----
+
+  private long[] copyFresh(
+      Connection c, long workspaceId, Long channelId, List<Row> fresh, Instant now, String stage)
+      throws SQLException {
+    int n = fresh.size();
+    long[] personIds = nextIds(c, "person", n);
+    long[] ids = nextIds(c, "identity", n);
+    String at = time(now);
+    CopyText person = new CopyText();
+    CopyText identity = new CopyText();
+    CopyText snapshot = new CopyText();
+    CopyText verdict = new CopyText();
+    CopyText follow = new CopyText();
+    for (int j = 0; j < n; j++) {
+      Row r = fresh.get(j);
+      IdentityKey k = r.key();
+      Verdict v = r.verdict();
+      ProfileSnapshot p = r.profile();
+      person.add(personIds[j]).add(workspaceId).add(personName(k)).add(stage).raw(at).end();
+      identity
+          .add(ids[j])
+          .add(workspaceId)
+          .add(personIds[j])
+          .add(k.platform().code())
+          .add(clip(k.platformUserId(), 200))
+          .add(clip(k.handle(), 200))
+          .add(clip(k.displayName(), 300))
+          .add(v.category().code())
+          .add(v.source())
+          .add(channelId != null)
+          .raw("0")
+          .raw(at)
+          .end();
+      snapshot
+          .add(ids[j])
+          .raw(time(observed(p, now)))
+          .raw(time(p.accountCreatedAt()))
+          .add(p.followersCount())
+          .add(p.followingCount())
+          .add(p.postsCount())
+          .add(p.likesCount())
+          .add(p.listedCount())
+          .add(clip(p.displayName(), 300))
+          .add(clip(p.bio(), 4000))
+          .add(clip(p.url(), 2000))
+          .add(clip(p.location(), 500))
+          .add(p.defaultAvatar())
+          .add(p.defaultProfile())
+          .add(p.verified())
+          .add(p.declaredBot())
+          .add(p.protectedAccount())
+          .add(clip(p.language(), 16))
+          .raw(time(p.lastActivityAt()))
+          .end();
+      verdict
+          .add(ids[j])
+          .add(v.source())
+          .add(workspaceId)
+          .add(v.category().code())
+          .raw(Double.toString(v.probability()))
+          .raw(Double.toString(v.coverage()))
+          .add(reasons(v))
+          .raw(at)
+          .end();
+      if (channelId != null) {
+        follow.add(channelId).add(ids[j]).add(workspaceId).raw(at).end();
+      }
+    }
+    var copy = c.unwrap(PGConnection.class).getCopyAPI();
+    try {
+      copy.copyIn(
+          "COPY person (id, workspace_id, display_name, stage, created_at) FROM STDIN",
+          person.reader());
+      copy.copyIn(
+          "COPY identity (id, workspace_id, person_id, platform, platform_user_id, handle,"
+              + " display_name, verdict, verdict_source, follows, engagements, created_at) FROM"
+              + " STDIN",
+          identity.reader());
+      copy.copyIn("COPY profile_snapshot (" + SNAPSHOT_COLUMNS + ") FROM STDIN", snapshot.reader());
+      copy.copyIn(
+          "COPY verdict (identity_id, source, workspace_id, category, probability, coverage,"
+              + " reasons, decided_at) FROM STDIN",
+          verdict.reader());
+      if (channelId != null) {
+        copy.copyIn(
+            "COPY follow (channel_id, identity_id, workspace_id, followed_at) FROM STDIN",
+            follow.reader());
+      }
+    } catch (IOException e) {
+      throw new SQLException("COPY failed: " + e.getMessage(), e);
+    }
+    return ids;
+  }
+
+  /** {@code n} fresh values of the table's id sequence, in one round trip. */
+  private static long[] nextIds(Connection c, String table, int n) throws SQLException {
+    long[] ids = new long[n];
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM generate_series(1, ?)")) {
+      ps.setString(1, table);
+      ps.setInt(2, n);
+      try (ResultSet rs = ps.executeQuery()) {
+        int i = 0;
+        while (rs.next()) {
+          ids[i++] = rs.getLong(1);
+        }
+        if (i != n) {
+          throw new SQLException("expected " + n + " ids from " + table + ", got " + i);
+        }
+      }
+    }
+    return ids;
+  }
+
+  /** Microseconds, as both databases store timestamps; null as COPY's {@code \N}. */
+  private static String time(Instant t) {
+    return t == null ? null : t.truncatedTo(ChronoUnit.MICROS).toString();
+  }
+
+  /** Rows in COPY's text format: tab-separated, {@code \N} for null, backslash escapes. */
+  private static final class CopyText {
+    private final StringBuilder out = new StringBuilder(1 << 16);
+    private boolean first = true;
+
+    private void sep() {
+      if (!first) {
+        out.append('\t');
+      }
+      first = false;
+    }
+
+    CopyText raw(String s) {
+      sep();
+      out.append(s == null ? "\\N" : s);
+      return this;
+    }
+
+    CopyText add(long v) {
+      sep();
+      out.append(v);
+      return this;
+    }
+
+    CopyText add(Long v) {
+      return v == null ? raw(null) : add(v.longValue());
+    }
+
+    CopyText add(Boolean v) {
+      return raw(v == null ? null : v ? "t" : "f");
+    }
+
+    CopyText add(String s) {
+      sep();
+      if (s == null) {
+        out.append("\\N");
+        return this;
+      }
+      for (int i = 0; i < s.length(); i++) {
+        char ch = s.charAt(i);
+        switch (ch) {
+          case '\\' -> out.append("\\\\");
+          case '\t' -> out.append("\\t");
+          case '\n' -> out.append("\\n");
+          case '\r' -> out.append("\\r");
+          default -> out.append(ch);
+        }
+      }
+      return this;
+    }
+
+    void end() {
+      out.append('\n');
+      first = true;
+    }
+
+    StringReader reader() {
+      return new StringReader(out.toString());
+    }
+  }
+}
