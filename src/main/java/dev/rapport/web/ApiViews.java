@@ -26,7 +26,25 @@ final class ApiViews {
   private ApiViews() {}
 
   /** One page of a list, with the address of the next page (null on the last one). */
-  record Paged<T>(List<T> items, long total, int offset, int limit, String next) {}
+  record Paged<T>(List<T> items, long total, int offset, int limit, String next) {
+
+    /**
+     * One page of a list at {@code path} (which may carry a filter: {@code
+     * /api/w/x/posts?state=…}), with the address of the next page when there is one.
+     */
+    static <T> Paged<T> of(List<T> items, long total, int offset, int limit, String path) {
+      String next =
+          offset + items.size() < total
+              ? path
+                  + (path.contains("?") ? "&" : "?")
+                  + "offset="
+                  + (offset + limit)
+                  + "&limit="
+                  + limit
+              : null;
+      return new Paged<>(items, total, offset, limit, next);
+    }
+  }
 
   record IdentityJson(
       long id,

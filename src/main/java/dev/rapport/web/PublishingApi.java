@@ -178,24 +178,13 @@ final class PublishingApi {
     int offset = Requests.number(ctx, "offset", 0, 0, Integer.MAX_VALUE);
     int limit = Requests.number(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
     Reviews.PostPage page = reviews.posts(ws.id(), state, offset, limit);
-    String next =
-        offset + page.posts().size() < page.total()
-            ? "/api/w/"
-                + ws.slug()
-                + "/posts?"
-                + (state == null ? "" : "state=" + state.code() + "&")
-                + "offset="
-                + (offset + limit)
-                + "&limit="
-                + limit
-            : null;
     ctx.json(
-        new ApiViews.Paged<>(
+        ApiViews.Paged.of(
             page.posts().stream().map(PublishingApi::post).toList(),
             page.total(),
             offset,
             limit,
-            next));
+            "/api/w/" + ws.slug() + "/posts" + (state == null ? "" : "?state=" + state.code())));
   }
 
   /**

@@ -239,17 +239,13 @@ final class ResourceApi {
     int limit =
         Requests.number(ctx, "limit", WorkspaceApi.DEFAULT_LIMIT, 1, WorkspaceApi.MAX_LIMIT);
     TrackedLinks.LinkPage page = links.list(ws.id(), offset, limit);
-    String next =
-        offset + page.links().size() < page.total()
-            ? "/api/w/" + ws.slug() + "/links?offset=" + (offset + limit) + "&limit=" + limit
-            : null;
     ctx.json(
-        new ApiViews.Paged<>(
+        ApiViews.Paged.of(
             page.links().stream().map(l -> link(ws, l)).toList(),
             page.total(),
             offset,
             limit,
-            next));
+            "/api/w/" + ws.slug() + "/links"));
   }
 
   private void addLink(Context ctx) {
@@ -318,11 +314,8 @@ final class ResourceApi {
         all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit)).stream()
             .map(m -> MemberJson.of(m.user(), m.role()))
             .toList();
-    String next =
-        offset + page.size() < all.size()
-            ? "/api/w/" + ws.slug() + "/members?offset=" + (offset + limit) + "&limit=" + limit
-            : null;
-    ctx.json(new ApiViews.Paged<>(page, all.size(), offset, limit, next));
+    ctx.json(
+        ApiViews.Paged.of(page, all.size(), offset, limit, "/api/w/" + ws.slug() + "/members"));
   }
 
   private void addMember(Context ctx) {

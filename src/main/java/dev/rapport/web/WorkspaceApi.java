@@ -102,24 +102,13 @@ final class WorkspaceApi {
     int offset = Requests.number(ctx, "offset", 0, 0, Integer.MAX_VALUE);
     int limit = Requests.number(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
     Directory.Page page = directory.find(ws.id(), q.filter(), offset, limit);
-    String next =
-        offset + page.people().size() < page.total()
-            ? "/api/w/"
-                + ws.slug()
-                + "/people?"
-                + (q.query().isEmpty() ? "" : q.query() + "&")
-                + "offset="
-                + (offset + limit)
-                + "&limit="
-                + limit
-            : null;
     ctx.json(
-        new ApiViews.Paged<>(
+        ApiViews.Paged.of(
             page.people().stream().map(ApiViews::person).toList(),
             page.total(),
             offset,
             limit,
-            next));
+            "/api/w/" + ws.slug() + "/people" + (q.query().isEmpty() ? "" : "?" + q.query())));
   }
 
   private void person(Context ctx) {
@@ -216,17 +205,6 @@ final class WorkspaceApi {
     TruthSummary s = truth.summary(ws.id(), clock.instant(), Truth.DEFAULT_WINDOW);
     Audits.FlaggedPage page =
         audits.flagged(ws.id(), filter.categories(), filter.platform(), offset, limit);
-    String next =
-        offset + page.identities().size() < page.total()
-            ? "/api/w/"
-                + ws.slug()
-                + "/audience?"
-                + filter.query()
-                + "&offset="
-                + (offset + limit)
-                + "&limit="
-                + limit
-            : null;
     ctx.json(
         new Audience(
             s.asOf(),
@@ -236,12 +214,15 @@ final class WorkspaceApi {
             s.qualityScore(),
             ApiViews.categories(s.audience().byCategory()),
             audits.reasons(ws.id(), filter.categories(), AudienceRoutes.REASONS),
-            new ApiViews.Paged<>(
+            ApiViews.Paged.of(
                 page.identities().stream().map(ApiViews::flagged).toList(),
                 page.total(),
                 offset,
                 limit,
-                next)));
+                "/api/w/"
+                    + ws.slug()
+                    + "/audience"
+                    + (filter.query().isEmpty() ? "" : "?" + filter.query()))));
   }
 
   private void channels(Context ctx) {

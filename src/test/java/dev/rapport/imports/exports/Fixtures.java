@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-/** The made-up exports under src/test/resources/exports, and a fresh workspace to import into. */
+/** The made-up exports under samples/exports, and a fresh workspace to import into. */
 final class Fixtures {
 
   static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
