@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddedInUseTest {
 
   @Test
-  void aSecondProcessIsToldTheServerHoldsTheDatabaseAndWhatToDo(@TempDir Path home)
+  void aSecondProcessIsToldTheServerHoldsTheDatabaseAndHowToGoOn(@TempDir Path home)
       throws Exception {
     try (Database held = Database.open(DatabaseSettings.embedded(home))) {
       ProcessBuilder pb =
