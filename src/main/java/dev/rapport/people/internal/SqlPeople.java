@@ -3,8 +3,6 @@ package dev.rapport.people.internal;
 import static dev.rapport.people.internal.Sql.boolOrNull;
 import static dev.rapport.people.internal.Sql.clip;
 import static dev.rapport.people.internal.Sql.longOrNull;
-import static dev.rapport.people.internal.Sql.setBool;
-import static dev.rapport.people.internal.Sql.setLong;
 import static dev.rapport.people.internal.Sql.setTime;
 import static dev.rapport.people.internal.Sql.time;
 
@@ -316,25 +314,7 @@ public final class SqlPeople implements People {
               if (!stored.add(snapshotKey(identityIds[i], observed))) {
                 continue;
               }
-              ps.setLong(1, identityIds[i]);
-              setTime(ps, 2, observed);
-              setTime(ps, 3, p.accountCreatedAt());
-              setLong(ps, 4, p.followersCount());
-              setLong(ps, 5, p.followingCount());
-              setLong(ps, 6, p.postsCount());
-              setLong(ps, 7, p.likesCount());
-              setLong(ps, 8, p.listedCount());
-              ps.setString(9, clip(p.displayName(), 300));
-              ps.setString(10, clip(p.bio(), 4000));
-              ps.setString(11, clip(p.url(), 2000));
-              ps.setString(12, clip(p.location(), 500));
-              setBool(ps, 13, p.defaultAvatar());
-              setBool(ps, 14, p.defaultProfile());
-              setBool(ps, 15, p.verified());
-              setBool(ps, 16, p.declaredBot());
-              setBool(ps, 17, p.protectedAccount());
-              ps.setString(18, clip(p.language(), 16));
-              setTime(ps, 19, p.lastActivityAt());
+              Sql.bindSnapshot(ps, identityIds[i], observed, p);
               ps.addBatch();
               if (++pending == CHUNK) {
                 ps.executeBatch();
