@@ -25,8 +25,9 @@ import java.util.Locale;
 public final class LedgerVsDuckDb {
 
   static final String ROLLUP =
-      "SELECT i.person_id, i.verdict, SUM(i.engagements) FROM identity i WHERE i.workspace_id = ?"
-          + " AND i.engagements > 0 GROUP BY i.person_id, i.verdict";
+      "SELECT i.person_id, i.verdict, SUM(a.engagements) FROM identity_activity a JOIN identity i"
+          + " ON i.id = a.identity_id WHERE a.workspace_id = ? AND a.engagements > 0 GROUP BY"
+          + " i.person_id, i.verdict";
   static final String LEDGER =
       "SELECT i.person_id, i.verdict, COUNT(*) FROM engagement e JOIN identity i ON i.id ="
           + " e.identity_id WHERE e.workspace_id = ? AND e.kind NOT IN ('follow', 'unfollow')"

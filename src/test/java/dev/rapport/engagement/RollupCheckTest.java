@@ -138,7 +138,7 @@ class RollupCheckTest {
       String[] tampering = {
         "UPDATE variant_rollup SET n = n + 1 WHERE kind = 'like'",
         "UPDATE identity_week SET n = n + 2 WHERE identity_id = " + f.ids()[1],
-        "UPDATE identity SET engagements = 7 WHERE id = " + f.ids()[2],
+        "UPDATE identity_activity SET engagements = 7 WHERE identity_id = " + f.ids()[2],
         "UPDATE audience_count SET n = n - 1 WHERE follows = TRUE",
         "UPDATE identity SET follows = TRUE WHERE id = " + f.ids()[3],
         "UPDATE identity SET verdict = 'suspicious', verdict_source = 'none' WHERE id = "

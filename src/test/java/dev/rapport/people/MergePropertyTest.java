@@ -233,8 +233,13 @@ class MergePropertyTest {
       rollups.addAll(
           rows(
               r,
-              "SELECT id, verdict, follows, first_engaged_at, last_engaged_at, engagements FROM"
-                  + " identity WHERE workspace_id = ? ORDER BY id",
+              "SELECT id, verdict, follows FROM identity WHERE workspace_id = ? ORDER BY id",
+              ws));
+      rollups.addAll(
+          rows(
+              r,
+              "SELECT identity_id, first_engaged_at, last_engaged_at, engagements FROM"
+                  + " identity_activity WHERE workspace_id = ? ORDER BY identity_id",
               ws));
       return new Snapshot(
           rows(

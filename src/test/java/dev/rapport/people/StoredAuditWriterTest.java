@@ -179,7 +179,7 @@ class StoredAuditWriterTest {
         rows(
             r,
             "SELECT i.platform_user_id, i.handle, i.display_name, i.verdict, i.verdict_source,"
-                + " i.follows, i.engagements, p.display_name, p.stage FROM identity i JOIN person"
+                + " i.follows, p.display_name, p.stage FROM identity i JOIN person"
                 + " p ON p.id = i.person_id WHERE i.workspace_id = ? ORDER BY i.platform_user_id",
             ws));
     out.put(

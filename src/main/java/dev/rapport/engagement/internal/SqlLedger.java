@@ -216,7 +216,7 @@ public final class SqlLedger implements Ledger {
       Map<Long, String> verdicts)
       throws SQLException {
     Map<String, long[]> perVariant = new HashMap<>();
-    Map<Long, Map<LocalDate, long[]>> perWeek = new HashMap<>();
+    Map<WeekKey, long[]> perWeek = new HashMap<>();
     Map<Long, Activity> perIdentity = new HashMap<>();
     for (Engagement e : events) {
       if (e.variantId() != null) {
@@ -224,9 +224,9 @@ public final class SqlLedger implements Ledger {
         perVariant.computeIfAbsent(key, k -> new long[1])[0]++;
       }
       if (e.kind().interaction()) {
-        LocalDate week = weekOf(e.occurredAt());
-        perWeek.computeIfAbsent(e.identityId(), k -> new HashMap<>())
-            .computeIfAbsent(week, k -> new long[1])[0]++;
+        perWeek
+            .computeIfAbsent(new WeekKey(e.identityId(), weekOf(e.occurredAt())), k -> new long[1])[
+            0]++;
         perIdentity.computeIfAbsent(e.identityId(), k -> new Activity()).add(e.occurredAt());
       }
     }
@@ -242,53 +242,94 @@ public final class SqlLedger implements Ledger {
       }
       ps.executeBatch();
     }
+    addWeeks(c, workspaceId, perWeek);
+    addActivity(c, workspaceId, perIdentity);
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("workspace {}: rolled up {} events", workspaceId, events.size());
+    }
+  }
+
+  /** Adds the batch's identity-weeks: one upsert per identity and week (a single key lookup). */
+  private void addWeeks(Connection c, long workspaceId, Map<WeekKey, long[]> perWeek)
+      throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(addWeek)) {
-      int pending = 0;
+      Batch batch = new Batch(ps);
       for (var e : perWeek.entrySet()) {
-        for (var w : e.getValue().entrySet()) {
-          ps.setLong(1, e.getKey());
-          ps.setObject(2, w.getKey());
-          ps.setLong(3, workspaceId);
-          ps.setLong(4, w.getValue()[0]);
-          ps.addBatch();
-          if (++pending == CHUNK) {
-            ps.executeBatch();
-            pending = 0;
+        ps.setLong(1, e.getKey().identityId());
+        ps.setObject(2, e.getKey().week());
+        ps.setLong(3, workspaceId);
+        ps.setLong(4, e.getValue()[0]);
+        batch.add();
+      }
+      batch.flush();
+    }
+  }
+
+  /**
+   * Adds the batch to each identity's engagement summary. The stored rows are read first and the
+   * new totals written as plain updates and inserts, which costs less than an upsert per row on
+   * both databases; safe because only the ledger writes this table, under the workspace lock that
+   * {@link #ingest} holds.
+   */
+  private static void addActivity(Connection c, long workspaceId, Map<Long, Activity> perIdentity)
+      throws SQLException {
+    if (perIdentity.isEmpty()) {
+      return;
+    }
+    List<Long> ids = new ArrayList<>(perIdentity.keySet());
+    Map<Long, Activity> stored = new HashMap<>();
+    for (int at = 0; at < ids.size(); at += CHUNK) {
+      List<Long> chunk = ids.subList(at, Math.min(ids.size(), at + CHUNK));
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT identity_id, engagements, first_engaged_at, last_engaged_at FROM"
+                  + " identity_activity WHERE identity_id IN ("
+                  + marks(chunk.size())
+                  + ")")) {
+        for (int i = 0; i < chunk.size(); i++) {
+          ps.setLong(1 + i, chunk.get(i));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            Activity a = new Activity();
+            a.count = rs.getLong(2);
+            a.first = rs.getObject(3, OffsetDateTime.class).toInstant();
+            a.last = rs.getObject(4, OffsetDateTime.class).toInstant();
+            stored.put(rs.getLong(1), a);
           }
         }
       }
-      if (pending > 0) {
-        ps.executeBatch();
-      }
     }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "UPDATE identity SET engagements = engagements + ?, first_engaged_at ="
-                + " LEAST(COALESCE(first_engaged_at, ?), ?), last_engaged_at ="
-                + " GREATEST(COALESCE(last_engaged_at, ?), ?) WHERE id = ?")) {
-      int pending = 0;
+    try (PreparedStatement update =
+            c.prepareStatement(
+                "UPDATE identity_activity SET engagements = ?, first_engaged_at = ?,"
+                    + " last_engaged_at = ? WHERE identity_id = ?");
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO identity_activity (engagements, first_engaged_at, last_engaged_at,"
+                    + " identity_id, workspace_id) VALUES (?, ?, ?, ?, ?)")) {
+      Batch updates = new Batch(update);
+      Batch inserts = new Batch(insert);
       for (var e : perIdentity.entrySet()) {
-        Activity a = e.getValue();
-        OffsetDateTime first = OffsetDateTime.ofInstant(a.first, ZoneOffset.UTC);
-        OffsetDateTime last = OffsetDateTime.ofInstant(a.last, ZoneOffset.UTC);
-        ps.setLong(1, a.count);
-        ps.setObject(2, first);
-        ps.setObject(3, first);
-        ps.setObject(4, last);
-        ps.setObject(5, last);
-        ps.setLong(6, e.getKey());
-        ps.addBatch();
-        if (++pending == CHUNK) {
-          ps.executeBatch();
-          pending = 0;
+        Activity now = e.getValue();
+        Activity before = stored.get(e.getKey());
+        PreparedStatement ps = before == null ? insert : update;
+        if (before != null) {
+          now.merge(before);
+        }
+        ps.setLong(1, now.count);
+        ps.setObject(2, OffsetDateTime.ofInstant(now.first, ZoneOffset.UTC));
+        ps.setObject(3, OffsetDateTime.ofInstant(now.last, ZoneOffset.UTC));
+        ps.setLong(4, e.getKey());
+        if (before == null) {
+          ps.setLong(5, workspaceId);
+          inserts.add();
+        } else {
+          updates.add();
         }
       }
-      if (pending > 0) {
-        ps.executeBatch();
-      }
-    }
-    if (LOG.isDebugEnabled()) {
-      LOG.debug("workspace {}: rolled up {} events", workspaceId, events.size());
+      updates.flush();
+      inserts.flush();
     }
   }
 
@@ -333,6 +374,38 @@ public final class SqlLedger implements Ledger {
         last = t;
       }
       count++;
+    }
+
+    void merge(Activity other) {
+      first = other.first.isBefore(first) ? other.first : first;
+      last = other.last.isAfter(last) ? other.last : last;
+      count += other.count;
+    }
+  }
+
+  private record WeekKey(long identityId, LocalDate week) {}
+
+  /** A prepared statement's batch, sent every {@link #CHUNK} rows. */
+  private static final class Batch {
+    private final PreparedStatement ps;
+    private int pending;
+
+    Batch(PreparedStatement ps) {
+      this.ps = ps;
+    }
+
+    void add() throws SQLException {
+      ps.addBatch();
+      if (++pending == CHUNK) {
+        flush();
+      }
+    }
+
+    void flush() throws SQLException {
+      if (pending > 0) {
+        ps.executeBatch();
+        pending = 0;
+      }
     }
   }
 }

@@ -115,9 +115,8 @@ public final class SqlRollups implements Rollups {
     Map<String, String> storedSummary =
         rows(
             c,
-            "SELECT id, engagements, first_engaged_at, last_engaged_at FROM identity WHERE"
-                + " workspace_id = ? AND (engagements <> 0 OR first_engaged_at IS NOT NULL OR"
-                + " last_engaged_at IS NOT NULL)",
+            "SELECT identity_id, engagements, first_engaged_at, last_engaged_at FROM"
+                + " identity_activity WHERE workspace_id = ?",
             ws,
             rs -> "identity " + rs.getLong(1),
             rs ->

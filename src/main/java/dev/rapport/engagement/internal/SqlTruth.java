@@ -48,8 +48,9 @@ public final class SqlTruth implements Truth {
           long vanity = vanityFollowers(h, workspaceId, audience.total());
           long engaged =
               h.createQuery(
-                      "SELECT COUNT(DISTINCT person_id) FROM identity WHERE workspace_id = ? AND"
-                          + " last_engaged_at >= ? AND verdict IN "
+                      "SELECT COUNT(DISTINCT i.person_id) FROM identity_activity a JOIN identity i"
+                          + " ON i.id = a.identity_id WHERE a.workspace_id = ? AND"
+                          + " a.last_engaged_at >= ? AND i.verdict IN "
                           + AUTHENTIC)
                   .bind(0, workspaceId)
                   .bind(1, ts(asOf.minus(window)))

@@ -149,8 +149,8 @@ final class AuditBatch {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO identity (workspace_id, person_id, platform, platform_user_id, handle,"
-                + " display_name, verdict, verdict_source, follows, engagements, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
+                + " display_name, verdict, verdict_source, follows, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             new String[] {"id"})) {
       for (int j = 0; j < n; j++) {
         Row r = fresh.get(j);
@@ -256,7 +256,6 @@ final class AuditBatch {
           .add(v.category().code())
           .add(v.source())
           .add(channelId != null)
-          .raw("0")
           .raw(at)
           .end();
       snapshot
@@ -301,7 +300,7 @@ final class AuditBatch {
           person.reader());
       copy.copyIn(
           "COPY identity (id, workspace_id, person_id, platform, platform_user_id, handle,"
-              + " display_name, verdict, verdict_source, follows, engagements, created_at) FROM"
+              + " display_name, verdict, verdict_source, follows, created_at) FROM"
               + " STDIN",
           identity.reader());
       copy.copyIn("COPY profile_snapshot (" + SNAPSHOT_COLUMNS + ") FROM STDIN", snapshot.reader());

@@ -135,20 +135,21 @@ public final class SqlDirectory implements Directory {
     }
     List<String> having = new ArrayList<>();
     if (f.engagedSince() != null) {
-      having.add("MAX(i.last_engaged_at) >= ?");
+      having.add("MAX(a.last_engaged_at) >= ?");
       args.add(f.engagedSince());
     }
     if (f.quietSince() != null) {
-      having.add("(MAX(i.last_engaged_at) IS NULL OR MAX(i.last_engaged_at) < ?)");
+      having.add("(MAX(a.last_engaged_at) IS NULL OR MAX(a.last_engaged_at) < ?)");
       args.add(f.quietSince());
     }
     if (f.neverEngaged()) {
-      having.add("MAX(i.last_engaged_at) IS NULL");
+      having.add("MAX(a.last_engaged_at) IS NULL");
     }
     String grouped =
-        "SELECT p.id, p.display_name, p.email, p.stage, MAX(i.last_engaged_at) AS last_at,"
-            + " COALESCE(SUM(i.engagements), 0) AS n FROM person p LEFT JOIN identity i ON"
-            + " i.person_id = p.id AND i.workspace_id = p.workspace_id"
+        "SELECT p.id, p.display_name, p.email, p.stage, MAX(a.last_engaged_at) AS last_at,"
+            + " COALESCE(SUM(a.engagements), 0) AS n FROM person p LEFT JOIN identity i ON"
+            + " i.person_id = p.id AND i.workspace_id = p.workspace_id LEFT JOIN"
+            + " identity_activity a ON a.identity_id = i.id"
             + where
             + " GROUP BY p.id, p.display_name, p.email, p.stage"
             + (having.isEmpty() ? "" : " HAVING " + String.join(" AND ", having));
@@ -218,11 +219,12 @@ public final class SqlDirectory implements Directory {
     args.addAll(personIds);
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT id, person_id, platform, platform_user_id, handle, display_name, verdict,"
-                + " follows, last_engaged_at, engagements FROM identity WHERE workspace_id = ? AND"
-                + " person_id IN ("
+            "SELECT i.id, i.person_id, i.platform, i.platform_user_id, i.handle,"
+                + " i.display_name, i.verdict, i.follows, a.last_engaged_at,"
+                + " COALESCE(a.engagements, 0) FROM identity i LEFT JOIN identity_activity a ON"
+                + " a.identity_id = i.id WHERE i.workspace_id = ? AND i.person_id IN ("
                 + Jdbc.marks(personIds.size())
-                + ") ORDER BY person_id, id")) {
+                + ") ORDER BY i.person_id, i.id")) {
       Jdbc.bind(ps, args.toArray());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

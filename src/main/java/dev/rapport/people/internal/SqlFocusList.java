@@ -101,8 +101,9 @@ public final class SqlFocusList implements FocusList {
     out.addAll(
         Jdbc.longs(
             c,
-            "SELECT DISTINCT person_id FROM identity WHERE workspace_id = ? AND last_engaged_at"
-                + " >= ? AND last_engaged_at < ?",
+            "SELECT DISTINCT i.person_id FROM identity_activity a JOIN identity i ON i.id ="
+                + " a.identity_id WHERE a.workspace_id = ? AND a.last_engaged_at >= ? AND"
+                + " a.last_engaged_at < ?",
             workspaceId,
             beforeFrom.atStartOfDay(ZoneOffset.UTC).toInstant(),
             silentFrom.atStartOfDay(ZoneOffset.UTC).toInstant()));

@@ -39,8 +39,9 @@ public final class SqlPeople implements People {
   static final int CHUNK = 1_000;
 
   private static final String IDENTITY_COLUMNS =
-      "SELECT id, workspace_id, person_id, platform, platform_user_id, handle, display_name,"
-          + " verdict, follows, last_engaged_at, engagements FROM identity";
+      "SELECT i.id, i.workspace_id, i.person_id, i.platform, i.platform_user_id, i.handle,"
+          + " i.display_name, i.verdict, i.follows, a.last_engaged_at, COALESCE(a.engagements, 0)"
+          + " FROM identity i LEFT JOIN identity_activity a ON a.identity_id = i.id";
   private static final String PERSON_COLUMNS =
       "SELECT id, workspace_id, display_name, email, stage FROM person";
 
@@ -166,8 +167,8 @@ public final class SqlPeople implements People {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO identity (workspace_id, person_id, platform, platform_user_id, handle,"
-                + " display_name, verdict, follows, engagements, created_at) VALUES (?, ?, ?, ?,"
-                + " ?, ?, ?, FALSE, 0, ?)",
+                + " display_name, verdict, follows, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, FALSE,"
+                + " ?)",
             new String[] {"id"})) {
       for (int j = 0; j < missing.size(); j++) {
         IdentityKey k = keys.get(missing.get(j));
@@ -435,7 +436,7 @@ public final class SqlPeople implements People {
   public Optional<Identity> identity(long workspaceId, long identityId) {
     return jdbi.withHandle(
         h ->
-            h.createQuery(IDENTITY_COLUMNS + " WHERE workspace_id = ? AND id = ?")
+            h.createQuery(IDENTITY_COLUMNS + " WHERE i.workspace_id = ? AND i.id = ?")
                 .bind(0, workspaceId)
                 .bind(1, identityId)
                 .map((rs, ctx) -> identity(rs))
@@ -447,7 +448,8 @@ public final class SqlPeople implements People {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    IDENTITY_COLUMNS + " WHERE workspace_id = ? AND person_id = ? ORDER BY id")
+                    IDENTITY_COLUMNS
+                        + " WHERE i.workspace_id = ? AND i.person_id = ? ORDER BY i.id")
                 .bind(0, workspaceId)
                 .bind(1, personId)
                 .map((rs, ctx) -> identity(rs))
@@ -489,8 +491,8 @@ public final class SqlPeople implements People {
         h ->
             h.createQuery(
                     IDENTITY_COLUMNS
-                        + " WHERE workspace_id = ? AND platform = ? AND (handle = ? OR"
-                        + " handle = ?) ORDER BY id FETCH FIRST 1 ROWS ONLY")
+                        + " WHERE i.workspace_id = ? AND i.platform = ? AND (i.handle = ? OR"
+                        + " i.handle = ?) ORDER BY i.id FETCH FIRST 1 ROWS ONLY")
                 .bind(0, workspaceId)
                 .bind(1, platform.code())
                 .bind(2, h0)

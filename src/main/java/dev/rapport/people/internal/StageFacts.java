@@ -43,8 +43,9 @@ final class StageFacts {
     Map<Long, long[]> interactions = new HashMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT person_id, follows, engagements FROM identity WHERE workspace_id = ? AND"
-                + " person_id IN "
+            "SELECT i.person_id, i.follows, COALESCE(a.engagements, 0) FROM identity i LEFT JOIN"
+                + " identity_activity a ON a.identity_id = i.id WHERE i.workspace_id = ? AND"
+                + " i.person_id IN "
                 + in)) {
       bindIds(ps, workspaceId, persons);
       try (ResultSet rs = ps.executeQuery()) {
