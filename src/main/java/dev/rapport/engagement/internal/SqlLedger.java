@@ -40,11 +40,13 @@ public final class SqlLedger implements Ledger {
   private final Database db;
   private final String addVariant;
   private final String addWeek;
+  private final boolean postgres;
 
   public SqlLedger(Database db) {
     this.jdbi = db.jdbi();
     this.db = db;
     Dialect d = db.dialect();
+    this.postgres = d == Dialect.POSTGRESQL;
     this.addVariant =
         d.upsertAdding(
             "variant_rollup",
@@ -75,10 +77,17 @@ public final class SqlLedger implements Ledger {
     for (Engagement e : events) {
       unique.putIfAbsent(hasher.of(e.eventKey()), e);
     }
-    removeKnown(c, workspaceId, unique);
-    List<Long> hashes = new ArrayList<>(unique.keySet());
+    if (postgres) {
+      drop(unique, PostgresLedgerWrites.known(c, workspaceId, new ArrayList<>(unique.keySet())));
+    } else {
+      removeKnown(c, workspaceId, unique);
+    }
     Map<Long, String> verdicts = verdictsOf(c, workspaceId, unique.values());
-    insert(c, workspaceId, hashes, unique, verdicts);
+    if (postgres) {
+      PostgresLedgerWrites.insert(c, workspaceId, unique, verdicts);
+    } else {
+      insert(c, workspaceId, new ArrayList<>(unique.keySet()), unique, verdicts);
+    }
     rollUp(c, workspaceId, unique.values(), verdicts);
     return new IngestResult(events.size(), unique.size(), events.size() - unique.size());
   }
@@ -111,29 +120,56 @@ public final class SqlLedger implements Ledger {
           ps.setLong(1 + i, chunk.get(i));
         }
         ps.setLong(chunk.size() + 1, workspaceId);
+        Map<Long, String> stored = new HashMap<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            long hash = rs.getLong(1);
-            Engagement mine = unique.remove(hash);
-            if (mine != null && !mine.eventKey().equals(rs.getString(2))) {
-              // Distinct events with the same 64-bit hash: refuse loudly rather than drop one.
-              throw new IllegalStateException(
-                  "event key hash collision between '"
-                      + mine.eventKey()
-                      + "' and '"
-                      + rs.getString(2)
-                      + "'; the batch was not written");
-            }
+            stored.put(rs.getLong(1), rs.getString(2));
           }
         }
+        drop(unique, stored);
+      }
+    }
+  }
+
+  /** Drops the events the ledger already holds ({@code stored}: hash to stored event key). */
+  private static void drop(Map<Long, Engagement> unique, Map<Long, String> stored) {
+    for (var known : stored.entrySet()) {
+      Engagement mine = unique.remove(known.getKey());
+      if (mine != null && !mine.eventKey().equals(known.getValue())) {
+        // Distinct events with the same 64-bit hash: refuse loudly rather than drop one.
+        throw new IllegalStateException(
+            "event key hash collision between '"
+                + mine.eventKey()
+                + "' and '"
+                + known.getValue()
+                + "'; the batch was not written");
       }
     }
   }
 
   /** The current verdict of each identity; fails if one is not in the workspace. */
-  private static Map<Long, String> verdictsOf(
+  private Map<Long, String> verdictsOf(
       Connection c, long workspaceId, java.util.Collection<Engagement> events) throws SQLException {
     List<Long> ids = events.stream().map(Engagement::identityId).distinct().toList();
+    Map<Long, String> verdicts =
+        postgres
+            ? PostgresLedgerWrites.verdicts(c, workspaceId, ids)
+            : verdictsOnH2(c, workspaceId, ids);
+    if (verdicts.size() != ids.size()) {
+      List<Long> missing = new ArrayList<>(ids);
+      missing.removeAll(verdicts.keySet());
+      throw new IllegalArgumentException(
+          "identities "
+              + missing.subList(0, Math.min(5, missing.size()))
+              + " do not belong to workspace "
+              + workspaceId
+              + "; nothing was written");
+    }
+    return verdicts;
+  }
+
+  private static Map<Long, String> verdictsOnH2(Connection c, long workspaceId, List<Long> ids)
+      throws SQLException {
     Map<Long, String> verdicts = new HashMap<>(ids.size() * 2);
     for (int from = 0; from < ids.size(); from += CHUNK) {
       List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
@@ -155,16 +191,6 @@ public final class SqlLedger implements Ledger {
           }
         }
       }
-    }
-    if (verdicts.size() != ids.size()) {
-      List<Long> missing = new ArrayList<>(ids);
-      missing.removeAll(verdicts.keySet());
-      throw new IllegalArgumentException(
-          "identities "
-              + missing.subList(0, Math.min(5, missing.size()))
-              + " do not belong to workspace "
-              + workspaceId
-              + "; nothing was written");
     }
     return verdicts;
   }
@@ -215,12 +241,13 @@ public final class SqlLedger implements Ledger {
       java.util.Collection<Engagement> events,
       Map<Long, String> verdicts)
       throws SQLException {
-    Map<String, long[]> perVariant = new HashMap<>();
+    Map<VariantKey, long[]> perVariant = new HashMap<>();
     Map<WeekKey, long[]> perWeek = new HashMap<>();
     Map<Long, Activity> perIdentity = new HashMap<>();
     for (Engagement e : events) {
       if (e.variantId() != null) {
-        String key = e.variantId() + "|" + verdicts.get(e.identityId()) + "|" + e.kind().code();
+        VariantKey key =
+            new VariantKey(e.variantId(), verdicts.get(e.identityId()), e.kind().code());
         perVariant.computeIfAbsent(key, k -> new long[1])[0]++;
       }
       if (e.kind().interaction()) {
@@ -230,22 +257,32 @@ public final class SqlLedger implements Ledger {
         perIdentity.computeIfAbsent(e.identityId(), k -> new Activity()).add(e.occurredAt());
       }
     }
+    if (postgres) {
+      PostgresLedgerWrites.addVariants(c, workspaceId, perVariant);
+      PostgresLedgerWrites.addWeeks(c, workspaceId, perWeek);
+      PostgresLedgerWrites.addActivity(c, workspaceId, perIdentity);
+    } else {
+      addVariants(c, workspaceId, perVariant);
+      addWeeks(c, workspaceId, perWeek);
+      addActivity(c, workspaceId, perIdentity);
+    }
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("workspace {}: rolled up {} events", workspaceId, events.size());
+    }
+  }
+
+  private void addVariants(Connection c, long workspaceId, Map<VariantKey, long[]> perVariant)
+      throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(addVariant)) {
       for (var e : perVariant.entrySet()) {
-        String[] k = e.getKey().split("\\|");
-        ps.setLong(1, Long.parseLong(k[0]));
-        ps.setString(2, k[1]);
-        ps.setString(3, k[2]);
+        ps.setLong(1, e.getKey().variantId());
+        ps.setString(2, e.getKey().verdict());
+        ps.setString(3, e.getKey().kind());
         ps.setLong(4, workspaceId);
         ps.setLong(5, e.getValue()[0]);
         ps.addBatch();
       }
       ps.executeBatch();
-    }
-    addWeeks(c, workspaceId, perWeek);
-    addActivity(c, workspaceId, perIdentity);
-    if (LOG.isDebugEnabled()) {
-      LOG.debug("workspace {}: rolled up {} events", workspaceId, events.size());
     }
   }
 
@@ -361,7 +398,8 @@ public final class SqlLedger implements Ledger {
     return String.join(",", Collections.nCopies(n, "?"));
   }
 
-  private static final class Activity {
+  /** One identity's engagement summary, or a batch's contribution to it. */
+  static final class Activity {
     Instant first;
     Instant last;
     long count;
@@ -383,7 +421,19 @@ public final class SqlLedger implements Ledger {
     }
   }
 
-  private record WeekKey(long identityId, LocalDate week) {}
+  /** A row of the identity_week rollup. */
+  record WeekKey(long identityId, LocalDate week) {
+    static final java.util.Comparator<WeekKey> ORDER =
+        java.util.Comparator.comparingLong(WeekKey::identityId).thenComparing(WeekKey::week);
+  }
+
+  /** A row of the variant_rollup. */
+  record VariantKey(long variantId, String verdict, String kind) {
+    static final java.util.Comparator<VariantKey> ORDER =
+        java.util.Comparator.comparingLong(VariantKey::variantId)
+            .thenComparing(VariantKey::verdict)
+            .thenComparing(VariantKey::kind);
+  }
 
   /** A prepared statement's batch, sent every {@link #CHUNK} rows. */
   private static final class Batch {

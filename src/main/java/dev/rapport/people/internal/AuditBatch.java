@@ -8,9 +8,8 @@ import dev.rapport.authenticity.Verdict;
 import dev.rapport.people.IdentityKey;
 import dev.rapport.people.People;
 import dev.rapport.people.Stage;
+import dev.rapport.store.CopyRows;
 import dev.rapport.store.Dialect;
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.postgresql.PGConnection;
 
 /**
  * Writes one batch of a stored audit inside the caller's transaction. Accounts new to the workspace
@@ -234,11 +232,11 @@ final class AuditBatch {
     long[] personIds = nextIds(c, "person", n);
     long[] ids = nextIds(c, "identity", n);
     String at = time(now);
-    CopyText person = new CopyText();
-    CopyText identity = new CopyText();
-    CopyText snapshot = new CopyText();
-    CopyText verdict = new CopyText();
-    CopyText follow = new CopyText();
+    CopyRows person = new CopyRows();
+    CopyRows identity = new CopyRows();
+    CopyRows snapshot = new CopyRows();
+    CopyRows verdict = new CopyRows();
+    CopyRows follow = new CopyRows();
     for (int j = 0; j < n; j++) {
       Row r = fresh.get(j);
       IdentityKey k = r.key();
@@ -293,28 +291,19 @@ final class AuditBatch {
         follow.add(channelId).add(ids[j]).add(workspaceId).raw(at).end();
       }
     }
-    var copy = c.unwrap(PGConnection.class).getCopyAPI();
-    try {
-      copy.copyIn(
-          "COPY person (id, workspace_id, display_name, stage, created_at) FROM STDIN",
-          person.reader());
-      copy.copyIn(
-          "COPY identity (id, workspace_id, person_id, platform, platform_user_id, handle,"
-              + " display_name, verdict, verdict_source, follows, created_at) FROM"
-              + " STDIN",
-          identity.reader());
-      copy.copyIn("COPY profile_snapshot (" + SNAPSHOT_COLUMNS + ") FROM STDIN", snapshot.reader());
-      copy.copyIn(
-          "COPY verdict (identity_id, source, workspace_id, category, probability, coverage,"
-              + " reasons, decided_at) FROM STDIN",
-          verdict.reader());
-      if (channelId != null) {
-        copy.copyIn(
-            "COPY follow (channel_id, identity_id, workspace_id, followed_at) FROM STDIN",
-            follow.reader());
-      }
-    } catch (IOException e) {
-      throw new SQLException("COPY failed: " + e.getMessage(), e);
+    person.copyIn(c, "COPY person (id, workspace_id, display_name, stage, created_at) FROM STDIN");
+    identity.copyIn(
+        c,
+        "COPY identity (id, workspace_id, person_id, platform, platform_user_id, handle,"
+            + " display_name, verdict, verdict_source, follows, created_at) FROM STDIN");
+    snapshot.copyIn(c, "COPY profile_snapshot (" + SNAPSHOT_COLUMNS + ") FROM STDIN");
+    verdict.copyIn(
+        c,
+        "COPY verdict (identity_id, source, workspace_id, category, probability, coverage,"
+            + " reasons, decided_at) FROM STDIN");
+    if (channelId != null) {
+      follow.copyIn(
+          c, "COPY follow (channel_id, identity_id, workspace_id, followed_at) FROM STDIN");
     }
     return ids;
   }
@@ -343,66 +332,5 @@ final class AuditBatch {
   /** Microseconds, as both databases store timestamps; null as COPY's {@code \N}. */
   private static String time(Instant t) {
     return t == null ? null : t.truncatedTo(ChronoUnit.MICROS).toString();
-  }
-
-  /** Rows in COPY's text format: tab-separated, {@code \N} for null, backslash escapes. */
-  private static final class CopyText {
-    private final StringBuilder out = new StringBuilder(1 << 16);
-    private boolean first = true;
-
-    private void sep() {
-      if (!first) {
-        out.append('\t');
-      }
-      first = false;
-    }
-
-    CopyText raw(String s) {
-      sep();
-      out.append(s == null ? "\\N" : s);
-      return this;
-    }
-
-    CopyText add(long v) {
-      sep();
-      out.append(v);
-      return this;
-    }
-
-    CopyText add(Long v) {
-      return v == null ? raw(null) : add(v.longValue());
-    }
-
-    CopyText add(Boolean v) {
-      return raw(v == null ? null : v ? "t" : "f");
-    }
-
-    CopyText add(String s) {
-      sep();
-      if (s == null) {
-        out.append("\\N");
-        return this;
-      }
-      for (int i = 0; i < s.length(); i++) {
-        char ch = s.charAt(i);
-        switch (ch) {
-          case '\\' -> out.append("\\\\");
-          case '\t' -> out.append("\\t");
-          case '\n' -> out.append("\\n");
-          case '\r' -> out.append("\\r");
-          default -> out.append(ch);
-        }
-      }
-      return this;
-    }
-
-    void end() {
-      out.append('\n');
-      first = true;
-    }
-
-    StringReader reader() {
-      return new StringReader(out.toString());
-    }
   }
 }

@@ -159,7 +159,7 @@ final class MergeSuggester {
               h.createQuery(
                       "SELECT i.id, i.person_id, i.platform, i.handle, i.display_name FROM"
                           + " identity i JOIN person p ON p.id = i.person_id WHERE"
-                          + " i.workspace_id = ? AND p.merged_into IS NULL")
+                          + " i.workspace_id = ? AND p.merged_into IS NULL ORDER BY i.id")
                   .bind(0, workspaceId)
                   .map(
                       (rs, ctx) ->
