@@ -168,28 +168,43 @@ final class PostgresLedgerWrites {
     Long[] count = new Long[n];
     String[] first = new String[n];
     String[] last = new String[n];
+    Integer[] lastWeek = new Integer[n];
+    Long[] recentWeeks = new Long[n];
     for (int i = 0; i < n; i++) {
       SqlLedger.Activity a = perIdentity.get(ids.get(i));
       identity[i] = ids.get(i);
       count[i] = a.count;
       first[i] = text(a.first);
       last[i] = text(a.last);
+      lastWeek[i] = a.lastWeek;
+      recentWeeks[i] = a.recentWeeks;
     }
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO identity_activity (identity_id, workspace_id, engagements,"
-                + " first_engaged_at, last_engaged_at) SELECT u.i, ?, u.n, u.f, u.l FROM"
-                + " unnest(?::bigint[], ?::bigint[], ?::timestamptz[], ?::timestamptz[]) AS u (i,"
-                + " n, f, l) ON CONFLICT (identity_id) DO UPDATE SET engagements ="
-                + " identity_activity.engagements + EXCLUDED.engagements, first_engaged_at ="
-                + " LEAST(identity_activity.first_engaged_at, EXCLUDED.first_engaged_at),"
-                + " last_engaged_at = GREATEST(identity_activity.last_engaged_at,"
-                + " EXCLUDED.last_engaged_at)")) {
+            // The stored and the new week masks are re-anchored on the later week and
+            // combined, as SqlLedger.Activity.merge does (a shift of 52 or more empties a mask).
+            "INSERT INTO identity_activity AS t (identity_id, workspace_id, engagements,"
+                + " first_engaged_at, last_engaged_at, last_week, recent_weeks) SELECT u.i, ?,"
+                + " u.n, u.f, u.l, u.lw, u.rw FROM unnest(?::bigint[], ?::bigint[],"
+                + " ?::timestamptz[], ?::timestamptz[], ?::int[], ?::bigint[]) AS u (i, n, f, l,"
+                + " lw, rw) ON CONFLICT (identity_id) DO UPDATE SET engagements = t.engagements +"
+                + " EXCLUDED.engagements, first_engaged_at = LEAST(t.first_engaged_at,"
+                + " EXCLUDED.first_engaged_at), last_engaged_at = GREATEST(t.last_engaged_at,"
+                + " EXCLUDED.last_engaged_at), last_week = GREATEST(t.last_week,"
+                + " EXCLUDED.last_week), recent_weeks = ((CASE WHEN EXCLUDED.last_week -"
+                + " t.last_week >= 52 THEN 0 WHEN EXCLUDED.last_week > t.last_week THEN"
+                + " t.recent_weeks << (EXCLUDED.last_week - t.last_week) ELSE t.recent_weeks END)"
+                + " | (CASE WHEN t.last_week - EXCLUDED.last_week >= 52 THEN 0 WHEN t.last_week >"
+                + " EXCLUDED.last_week THEN EXCLUDED.recent_weeks << (t.last_week -"
+                + " EXCLUDED.last_week) ELSE EXCLUDED.recent_weeks END)) & "
+                + SqlLedger.Activity.MASK)) {
       ps.setLong(1, workspaceId);
       ps.setArray(2, c.createArrayOf("bigint", identity));
       ps.setArray(3, c.createArrayOf("bigint", count));
       ps.setArray(4, c.createArrayOf("text", first));
       ps.setArray(5, c.createArrayOf("text", last));
+      ps.setArray(6, c.createArrayOf("int", lastWeek));
+      ps.setArray(7, c.createArrayOf("bigint", recentWeeks));
       ps.executeUpdate();
     }
   }

@@ -319,8 +319,8 @@ public final class SqlLedger implements Ledger {
       List<Long> chunk = ids.subList(at, Math.min(ids.size(), at + CHUNK));
       try (PreparedStatement ps =
           c.prepareStatement(
-              "SELECT identity_id, engagements, first_engaged_at, last_engaged_at FROM"
-                  + " identity_activity WHERE identity_id IN ("
+              "SELECT identity_id, engagements, first_engaged_at, last_engaged_at, last_week,"
+                  + " recent_weeks FROM identity_activity WHERE identity_id IN ("
                   + marks(chunk.size())
                   + ")")) {
         for (int i = 0; i < chunk.size(); i++) {
@@ -332,6 +332,8 @@ public final class SqlLedger implements Ledger {
             a.count = rs.getLong(2);
             a.first = rs.getObject(3, OffsetDateTime.class).toInstant();
             a.last = rs.getObject(4, OffsetDateTime.class).toInstant();
+            a.lastWeek = rs.getInt(5);
+            a.recentWeeks = rs.getLong(6);
             stored.put(rs.getLong(1), a);
           }
         }
@@ -340,11 +342,13 @@ public final class SqlLedger implements Ledger {
     try (PreparedStatement update =
             c.prepareStatement(
                 "UPDATE identity_activity SET engagements = ?, first_engaged_at = ?,"
-                    + " last_engaged_at = ? WHERE identity_id = ?");
+                    + " last_engaged_at = ?, last_week = ?, recent_weeks = ? WHERE identity_id ="
+                    + " ?");
         PreparedStatement insert =
             c.prepareStatement(
                 "INSERT INTO identity_activity (engagements, first_engaged_at, last_engaged_at,"
-                    + " identity_id, workspace_id) VALUES (?, ?, ?, ?, ?)")) {
+                    + " last_week, recent_weeks, identity_id, workspace_id) VALUES (?, ?, ?, ?, ?,"
+                    + " ?, ?)")) {
       Batch updates = new Batch(update);
       Batch inserts = new Batch(insert);
       for (var e : perIdentity.entrySet()) {
@@ -357,9 +361,11 @@ public final class SqlLedger implements Ledger {
         ps.setLong(1, now.count);
         ps.setObject(2, OffsetDateTime.ofInstant(now.first, ZoneOffset.UTC));
         ps.setObject(3, OffsetDateTime.ofInstant(now.last, ZoneOffset.UTC));
-        ps.setLong(4, e.getKey());
+        ps.setInt(4, now.lastWeek);
+        ps.setLong(5, now.recentWeeks);
+        ps.setLong(6, e.getKey());
         if (before == null) {
-          ps.setLong(5, workspaceId);
+          ps.setLong(7, workspaceId);
           inserts.add();
         } else {
           updates.add();
@@ -386,6 +392,11 @@ public final class SqlLedger implements Ledger {
         .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
   }
 
+  /** A week (its Monday) as a number: weeks since Monday 1970-01-05, as V54 computes it. */
+  public static int weekNumber(LocalDate monday) {
+    return (int) Math.floorDiv(monday.toEpochDay() - 4, 7);
+  }
+
   private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
     if (v == null) {
       ps.setNull(i, Types.BIGINT);
@@ -398,13 +409,32 @@ public final class SqlLedger implements Ledger {
     return String.join(",", Collections.nCopies(n, "?"));
   }
 
-  /** One identity's engagement summary, or a batch's contribution to it. */
+  /**
+   * One identity's engagement summary, or a batch's contribution to it: count, first and last
+   * engagement, and the weeks it engaged in among the 52 up to the week of the last one (bit k of
+   * {@code recentWeeks} is week {@code lastWeek - k}; see V54).
+   */
   static final class Activity {
+    static final int WEEKS = 52;
+    static final long MASK = (1L << WEEKS) - 1;
+
     Instant first;
     Instant last;
     long count;
+    int lastWeek;
+    long recentWeeks;
 
     void add(Instant t) {
+      int week = weekNumber(weekOf(t));
+      if (count == 0) {
+        lastWeek = week;
+        recentWeeks = 1;
+      } else if (week > lastWeek) {
+        recentWeeks = shifted(recentWeeks, week - lastWeek) | 1;
+        lastWeek = week;
+      } else if (lastWeek - week < WEEKS) {
+        recentWeeks |= 1L << (lastWeek - week);
+      }
       if (first == null || t.isBefore(first)) {
         first = t;
       }
@@ -415,9 +445,18 @@ public final class SqlLedger implements Ledger {
     }
 
     void merge(Activity other) {
+      int top = Math.max(lastWeek, other.lastWeek);
+      recentWeeks =
+          shifted(recentWeeks, top - lastWeek) | shifted(other.recentWeeks, top - other.lastWeek);
+      lastWeek = top;
       first = other.first.isBefore(first) ? other.first : first;
       last = other.last.isAfter(last) ? other.last : last;
       count += other.count;
+    }
+
+    /** The mask re-anchored {@code weeks} weeks later: older weeks move up, the oldest fall off. */
+    static long shifted(long mask, int weeks) {
+      return weeks >= WEEKS ? 0 : (mask << weeks) & MASK;
     }
   }
 

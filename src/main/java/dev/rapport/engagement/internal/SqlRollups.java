@@ -80,7 +80,7 @@ public final class SqlRollups implements Rollups {
   /** identity_week and the identity's engagement summary, from one pass over the ledger. */
   private static List<Part> ledgerPerIdentity(Connection c, long ws) throws SQLException {
     Map<String, String> weeks = new TreeMap<>();
-    Map<Long, Activity> activity = new HashMap<>();
+    Map<Long, SqlLedger.Activity> activity = new HashMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT identity_id, kind, occurred_at FROM engagement WHERE workspace_id = ?")) {
@@ -97,7 +97,7 @@ public final class SqlRollups implements Rollups {
           perWeek
               .computeIfAbsent(
                   "identity " + identity + " week " + SqlLedger.weekOf(at), k -> new long[1])[0]++;
-          activity.computeIfAbsent(identity, k -> new Activity()).add(at);
+          activity.computeIfAbsent(identity, k -> new SqlLedger.Activity()).add(at);
         }
         perWeek.forEach((k, v) -> weeks.put(k, Long.toString(v[0])));
       }
@@ -111,19 +111,24 @@ public final class SqlRollups implements Rollups {
                 "identity " + rs.getLong(1) + " week " + rs.getObject(2, java.time.LocalDate.class),
             rs -> Long.toString(rs.getLong(3)));
     Map<String, String> summary = new TreeMap<>();
-    activity.forEach((id, a) -> summary.put("identity " + id, a.toString()));
+    activity.forEach(
+        (id, a) ->
+            summary.put(
+                "identity " + id, describe(a.count, a.first, a.last, a.lastWeek, a.recentWeeks)));
     Map<String, String> storedSummary =
         rows(
             c,
-            "SELECT identity_id, engagements, first_engaged_at, last_engaged_at FROM"
-                + " identity_activity WHERE workspace_id = ?",
+            "SELECT identity_id, engagements, first_engaged_at, last_engaged_at, last_week,"
+                + " recent_weeks FROM identity_activity WHERE workspace_id = ?",
             ws,
             rs -> "identity " + rs.getLong(1),
             rs ->
-                Activity.describe(
+                describe(
                     rs.getLong(2),
                     instant(rs.getObject(3, OffsetDateTime.class)),
-                    instant(rs.getObject(4, OffsetDateTime.class))));
+                    instant(rs.getObject(4, OffsetDateTime.class)),
+                    rs.getInt(5),
+                    rs.getLong(6)));
     return List.of(
         compare("identity_week", storedWeeks, weeks),
         compare("identity engagement summary", storedSummary, summary));
@@ -237,24 +242,16 @@ public final class SqlRollups implements Rollups {
     return t == null ? null : t.toInstant();
   }
 
-  private static final class Activity {
-    private long count;
-    private Instant first;
-    private Instant last;
-
-    void add(Instant t) {
-      count++;
-      first = first == null || t.isBefore(first) ? t : first;
-      last = last == null || t.isAfter(last) ? t : last;
-    }
-
-    static String describe(long count, Instant first, Instant last) {
-      return count + " engagements, first " + first + ", last " + last;
-    }
-
-    @Override
-    public String toString() {
-      return describe(count, first, last);
-    }
+  private static String describe(
+      long count, Instant first, Instant last, int lastWeek, long recentWeeks) {
+    return count
+        + " engagements, first "
+        + first
+        + ", last "
+        + last
+        + ", weeks "
+        + Long.toBinaryString(recentWeeks)
+        + " up to week "
+        + lastWeek;
   }
 }

@@ -10,6 +10,7 @@ import dev.rapport.engagement.TruthSummary;
 import dev.rapport.engagement.WeekTruth;
 import dev.rapport.engagement.Weights;
 import dev.rapport.store.Database;
+import dev.rapport.store.Dialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -34,10 +35,12 @@ public final class SqlTruth implements Truth {
 
   private final Jdbi jdbi;
   private final Weights weights;
+  private final boolean postgres;
 
   public SqlTruth(Database db, Weights weights) {
     this.jdbi = db.jdbi();
     this.weights = weights;
+    this.postgres = db.dialect() == Dialect.POSTGRESQL;
   }
 
   @Override
@@ -56,21 +59,7 @@ public final class SqlTruth implements Truth {
                   .bind(1, ts(asOf.minus(window)))
                   .mapTo(Long.class)
                   .one();
-          LocalDate coreFrom =
-              SqlLedger.weekOf(asOf).minusWeeks(TruthFormulas.CORE_WINDOW_WEEKS - 1L);
-          long core =
-              h.createQuery(
-                      "SELECT COUNT(*) FROM (SELECT i.person_id FROM identity_week w JOIN identity"
-                          + " i ON i.id = w.identity_id WHERE w.workspace_id = ? AND w.week_start"
-                          + " >= ? AND w.week_start <= ? AND i.verdict IN "
-                          + AUTHENTIC
-                          + " GROUP BY i.person_id HAVING COUNT(DISTINCT w.week_start) >= ?) x")
-                  .bind(0, workspaceId)
-                  .bind(1, coreFrom)
-                  .bind(2, SqlLedger.weekOf(asOf))
-                  .bind(3, TruthFormulas.CORE_MIN_WEEKS)
-                  .mapTo(Long.class)
-                  .one();
+          long core = core(h, workspaceId, asOf);
           long customers =
               h.createQuery(
                       "SELECT COUNT(*) FROM person WHERE workspace_id = ? AND stage = 'customer'")
@@ -113,6 +102,75 @@ public final class SqlTruth implements Truth {
               TruthFormulas.share(bots, all),
               weighted);
         });
+  }
+
+  /**
+   * Persons among the authentic engagers who engaged in at least {@code CORE_MIN_WEEKS} of the
+   * {@code CORE_WINDOW_WEEKS} weeks up to asOf. Read from the week masks of identity_activity (one
+   * row per identity active in the window); from the identity_week rollup when asOf lies so far
+   * before the latest engagement that the masks no longer reach back to it.
+   */
+  private long core(Handle h, long workspaceId, Instant asOf) {
+    LocalDate week = SqlLedger.weekOf(asOf);
+    LocalDate coreFrom = week.minusWeeks(TruthFormulas.CORE_WINDOW_WEEKS - 1L);
+    int w = SqlLedger.weekNumber(week);
+    OffsetDateTime latest =
+        h.createQuery("SELECT MAX(last_engaged_at) FROM identity_activity WHERE workspace_id = ?")
+            .bind(0, workspaceId)
+            .mapTo(OffsetDateTime.class)
+            .one();
+    if (latest == null) {
+      return 0;
+    }
+    int reach = SqlLedger.Activity.WEEKS - TruthFormulas.CORE_WINDOW_WEEKS;
+    if (SqlLedger.weekNumber(SqlLedger.weekOf(latest.toInstant())) - w > reach) {
+      return coreFromWeeks(h, workspaceId, coreFrom, week);
+    }
+    long window = (1L << TruthFormulas.CORE_WINDOW_WEEKS) - 1;
+    // Bit j of the aligned mask is week w - j, whichever week the identity's mask is anchored on.
+    String aligned =
+        postgres
+            ? "((CASE WHEN a.last_week >= :w THEN a.recent_weeks >> (a.last_week - :w) ELSE"
+                + " a.recent_weeks << (:w - a.last_week) END) & "
+                + window
+                + ")"
+            : "BITAND(CASE WHEN a.last_week >= :w THEN RSHIFT(a.recent_weeks, a.last_week - :w)"
+                + " ELSE LSHIFT(a.recent_weeks, :w - a.last_week) END, "
+                + window
+                + ")";
+    String weeks =
+        postgres
+            ? "bit_count(BIT_OR(" + aligned + ")::bit(64))"
+            : "BITCOUNT(BIT_OR(" + aligned + "))";
+    return h.createQuery(
+            "SELECT COUNT(*) FROM (SELECT i.person_id FROM identity_activity a JOIN identity i ON"
+                + " i.id = a.identity_id WHERE a.workspace_id = :ws AND a.last_engaged_at >= :from"
+                + " AND i.verdict IN "
+                + AUTHENTIC
+                + " GROUP BY i.person_id HAVING "
+                + weeks
+                + " >= :min) x")
+        .bind("ws", workspaceId)
+        .bind("from", ts(coreFrom.atStartOfDay(ZoneOffset.UTC).toInstant()))
+        .bind("w", w)
+        .bind("min", TruthFormulas.CORE_MIN_WEEKS)
+        .mapTo(Long.class)
+        .one();
+  }
+
+  private static long coreFromWeeks(Handle h, long workspaceId, LocalDate from, LocalDate to) {
+    return h.createQuery(
+            "SELECT COUNT(*) FROM (SELECT i.person_id FROM identity_week w JOIN identity i ON i.id"
+                + " = w.identity_id WHERE w.workspace_id = ? AND w.week_start >= ? AND w.week_start"
+                + " <= ? AND i.verdict IN "
+                + AUTHENTIC
+                + " GROUP BY i.person_id HAVING COUNT(DISTINCT w.week_start) >= ?) x")
+        .bind(0, workspaceId)
+        .bind(1, from)
+        .bind(2, to)
+        .bind(3, TruthFormulas.CORE_MIN_WEEKS)
+        .mapTo(Long.class)
+        .one();
   }
 
   private static AudienceCounts audience(Handle h, long workspaceId) {

@@ -1,0 +1,82 @@
+package dev.rapport.engagement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rapport.app.Rapport;
+import dev.rapport.authenticity.RuleBaseline;
+import dev.rapport.engagement.internal.SqlLedger;
+import dev.rapport.simulation.SimulationProgress;
+import dev.rapport.simulation.SimulationReport;
+import dev.rapport.simulation.SimulationSettings;
+import dev.rapport.simulation.Simulator;
+import dev.rapport.store.TestDatabases;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The core is read from the week masks of identity_activity; it must equal the count from the
+ * identity_week rollup (the definition in docs/metrics.md) at every moment of a simulated history,
+ * also long before the latest engagement, where the masks no longer reach and the rollup answers.
+ */
+class CoreFromMasksTest {
+
+  static final Instant AS_OF = Instant.parse("2026-06-17T00:00:00Z");
+
+  @ParameterizedTest
+  @MethodSource("dev.rapport.store.TestDatabases#kinds")
+  void coreFromMasksEqualsCoreFromWeeks(TestDatabases.Kind kind) {
+    try (Rapport r = Rapport.on(kind.open(), Clock.fixed(AS_OF, ZoneOffset.UTC))) {
+      Simulator sim =
+          new Simulator(
+              r.workspaces(),
+              r.people(),
+              r.posts(),
+              r.ledger(),
+              r.conversions(),
+              r.truth(),
+              new RuleBaseline());
+      SimulationSettings settings = SimulationSettings.of(600, 12_000, 11, AS_OF);
+      SimulationReport report = sim.run("masks", settings, SimulationProgress.NONE);
+      long ws = report.workspaceId();
+      int compared = 0;
+      long nonZero = 0;
+      for (Instant t = Simulator.historyStart(settings);
+          !t.isAfter(AS_OF.plus(Duration.ofDays(21)));
+          t = t.plus(Duration.ofDays(17))) {
+        long core = r.truth().summary(ws, t, Truth.DEFAULT_WINDOW).core();
+        assertThat(core).as("core at %s", t).isEqualTo(fromWeeks(r, ws, t));
+        compared++;
+        nonZero += core > 0 ? 1 : 0;
+      }
+      assertThat(compared).isGreaterThan(20);
+      assertThat(nonZero).isGreaterThan(compared / 2);
+    }
+  }
+
+  /** The definition, counted from identity_week. */
+  static long fromWeeks(Rapport r, long ws, Instant asOf) {
+    LocalDate to = SqlLedger.weekOf(asOf);
+    LocalDate from = to.minusWeeks(TruthFormulas.CORE_WINDOW_WEEKS - 1L);
+    return r.database()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT COUNT(*) FROM (SELECT i.person_id FROM identity_week w JOIN"
+                            + " identity i ON i.id = w.identity_id WHERE w.workspace_id = ? AND"
+                            + " w.week_start >= ? AND w.week_start <= ? AND i.verdict IN"
+                            + " ('real_person', 'influencer') GROUP BY i.person_id HAVING"
+                            + " COUNT(DISTINCT w.week_start) >= ?) x")
+                    .bind(0, ws)
+                    .bind(1, from)
+                    .bind(2, to)
+                    .bind(3, TruthFormulas.CORE_MIN_WEEKS)
+                    .mapTo(Long.class)
+                    .one());
+  }
+}
