@@ -18,26 +18,32 @@ import java.util.Locale;
  * median of five more. Each call asks at a different second, so that the database cannot answer
  * from a cached result of the same statement.
  *
- * <p>Run: {@code scripts/bench-truth.sh JDBC_URL WORKSPACE_SLUG AS_OF [POSTGRESQL_SCHEMA]}.
+ * <p>Run: {@code scripts/bench-truth.sh JDBC_URL WORKSPACE_SLUG AS_OF [POSTGRESQL_SCHEMA [PARTS]]},
+ * PARTS a comma-separated subset of summary, weeks, posts, refresh, focus, people, core-people,
+ * quality (default: all; the first focus refresh of a large workspace takes minutes).
  */
 public final class TruthTimings {
 
   public static void main(String[] args) {
     DatabaseSettings s =
-        new DatabaseSettings(args[0], "sa", "", 4, args.length > 3 ? args[3] : null);
+        new DatabaseSettings(
+            args[0], "sa", "", 4, args.length > 3 && !args[3].isEmpty() ? args[3] : null);
     Instant asOf = Instant.parse(args[2]);
     try (Rapport r = Rapport.open(s, Clock.systemUTC(), dev.rapport.store.SecretBox.ephemeral())) {
       long ws = r.workspaces().bySlug(args[1]).orElseThrow().id();
-      for (String what :
-          List.of(
-              "summary",
-              "weeks",
-              "posts",
-              "refresh",
-              "focus",
-              "people",
-              "core-people",
-              "quality")) {
+      List<String> parts =
+          args.length > 4
+              ? List.of(args[4].split(","))
+              : List.of(
+                  "summary",
+                  "weeks",
+                  "posts",
+                  "refresh",
+                  "focus",
+                  "people",
+                  "core-people",
+                  "quality");
+      for (String what : parts) {
         if (what.equals("refresh")) {
           refresh(r, ws, asOf);
           continue;

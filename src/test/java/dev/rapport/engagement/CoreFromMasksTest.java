@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The core is read from the week masks of identity_activity; it must equal the count from the
  * identity_week rollup (the definition in docs/metrics.md) at every moment of a simulated history,
  * also long before the latest engagement, where the masks no longer reach and the rollup answers.
+ * The engaged audience, counted in the same pass, must equal its definition over the ledger.
  */
 class CoreFromMasksTest {
 
@@ -48,14 +49,35 @@ class CoreFromMasksTest {
       for (Instant t = Simulator.historyStart(settings);
           !t.isAfter(AS_OF.plus(Duration.ofDays(21)));
           t = t.plus(Duration.ofDays(17))) {
-        long core = r.truth().summary(ws, t, Truth.DEFAULT_WINDOW).core();
+        TruthSummary summary = r.truth().summary(ws, t, Truth.DEFAULT_WINDOW);
+        long core = summary.core();
         assertThat(core).as("core at %s", t).isEqualTo(fromWeeks(r, ws, t));
+        assertThat(summary.engagedAudience())
+            .as("engaged audience at %s", t)
+            .isEqualTo(engaged(r, ws, t.minus(Truth.DEFAULT_WINDOW)));
         compared++;
         nonZero += core > 0 ? 1 : 0;
       }
       assertThat(compared).isGreaterThan(20);
       assertThat(nonZero).isGreaterThan(compared / 2);
     }
+  }
+
+  /** Authentic persons with an interaction since {@code from}, counted from the ledger itself. */
+  static long engaged(Rapport r, long ws, Instant from) {
+    return r.database()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT COUNT(DISTINCT i.person_id) FROM engagement e JOIN identity i ON"
+                            + " i.id = e.identity_id WHERE e.workspace_id = ? AND e.occurred_at"
+                            + " >= ? AND e.kind NOT IN ('follow', 'unfollow') AND i.verdict IN"
+                            + " ('real_person', 'influencer')")
+                    .bind(0, ws)
+                    .bind(1, java.time.OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
+                    .mapTo(Long.class)
+                    .one());
   }
 
   /** The definition, counted from identity_week. */

@@ -49,17 +49,9 @@ public final class SqlTruth implements Truth {
         h -> {
           AudienceCounts audience = audience(h, workspaceId);
           long vanity = vanityFollowers(h, workspaceId, audience.total());
-          long engaged =
-              h.createQuery(
-                      "SELECT COUNT(DISTINCT i.person_id) FROM identity_activity a JOIN identity i"
-                          + " ON i.id = a.identity_id WHERE a.workspace_id = ? AND"
-                          + " a.last_engaged_at >= ? AND i.verdict IN "
-                          + AUTHENTIC)
-                  .bind(0, workspaceId)
-                  .bind(1, ts(asOf.minus(window)))
-                  .mapTo(Long.class)
-                  .one();
-          long core = core(h, workspaceId, asOf);
+          long[] engagedAndCore = engagedAndCore(h, workspaceId, asOf, window);
+          long engaged = engagedAndCore[0];
+          long core = engagedAndCore[1];
           long customers =
               h.createQuery(
                       "SELECT COUNT(*) FROM person WHERE workspace_id = ? AND stage = 'customer'")
@@ -105,14 +97,18 @@ public final class SqlTruth implements Truth {
   }
 
   /**
-   * Persons among the authentic engagers who engaged in at least {@code CORE_MIN_WEEKS} of the
-   * {@code CORE_WINDOW_WEEKS} weeks up to asOf. Read from the week masks of identity_activity (one
-   * row per identity active in the window); from the identity_week rollup when asOf lies so far
-   * before the latest engagement that the masks no longer reach back to it.
+   * The engaged audience (authentic persons with an interaction in the window) and the core
+   * (authentic persons who engaged in at least {@code CORE_MIN_WEEKS} of the {@code
+   * CORE_WINDOW_WEEKS} weeks up to asOf), in one pass over the identities active in either window:
+   * the core from their week masks (identity_activity, V54). When asOf lies so far before the
+   * latest engagement that the masks no longer reach back to it, the core is counted from the
+   * identity_week rollup instead.
    */
-  private long core(Handle h, long workspaceId, Instant asOf) {
+  private long[] engagedAndCore(Handle h, long workspaceId, Instant asOf, Duration window) {
+    Instant engagedFrom = asOf.minus(window);
     LocalDate week = SqlLedger.weekOf(asOf);
     LocalDate coreFrom = week.minusWeeks(TruthFormulas.CORE_WINDOW_WEEKS - 1L);
+    Instant coreStart = coreFrom.atStartOfDay(ZoneOffset.UTC).toInstant();
     int w = SqlLedger.weekNumber(week);
     OffsetDateTime latest =
         h.createQuery("SELECT MAX(last_engaged_at) FROM identity_activity WHERE workspace_id = ?")
@@ -120,41 +116,62 @@ public final class SqlTruth implements Truth {
             .mapTo(OffsetDateTime.class)
             .one();
     if (latest == null) {
-      return 0;
+      return new long[] {0, 0};
     }
     int reach = SqlLedger.Activity.WEEKS - TruthFormulas.CORE_WINDOW_WEEKS;
     if (SqlLedger.weekNumber(SqlLedger.weekOf(latest.toInstant())) - w > reach) {
-      return coreFromWeeks(h, workspaceId, coreFrom, week);
+      long engaged =
+          h.createQuery(
+                  "SELECT COUNT(DISTINCT i.person_id) FROM identity_activity a JOIN identity i ON"
+                      + " i.id = a.identity_id WHERE a.workspace_id = ? AND a.last_engaged_at >= ?"
+                      + " AND i.verdict IN "
+                      + AUTHENTIC)
+              .bind(0, workspaceId)
+              .bind(1, ts(engagedFrom))
+              .mapTo(Long.class)
+              .one();
+      return new long[] {engaged, coreFromWeeks(h, workspaceId, coreFrom, week)};
     }
-    long window = (1L << TruthFormulas.CORE_WINDOW_WEEKS) - 1;
-    // Bit j of the aligned mask is week w - j, whichever week the identity's mask is anchored on.
+    long window12 = (1L << TruthFormulas.CORE_WINDOW_WEEKS) - 1;
+    int oldest = w - (TruthFormulas.CORE_WINDOW_WEEKS - 1);
+    // Bit j of the aligned mask is week w - j, whichever week the identity's mask is anchored on;
+    // identities last active before the core's window have none of its weeks.
     String aligned =
         postgres
-            ? "((CASE WHEN a.last_week >= :w THEN a.recent_weeks >> (a.last_week - :w) ELSE"
-                + " a.recent_weeks << (:w - a.last_week) END) & "
-                + window
-                + ")"
-            : "BITAND(CASE WHEN a.last_week >= :w THEN RSHIFT(a.recent_weeks, a.last_week - :w)"
-                + " ELSE LSHIFT(a.recent_weeks, :w - a.last_week) END, "
-                + window
-                + ")";
+            ? "(CASE WHEN a.last_week < "
+                + oldest
+                + " THEN 0 WHEN a.last_week >= :w THEN (a.recent_weeks >> (a.last_week - :w)) & "
+                + window12
+                + " ELSE (a.recent_weeks << (:w - a.last_week)) & "
+                + window12
+                + " END)"
+            : "(CASE WHEN a.last_week < "
+                + oldest
+                + " THEN 0 WHEN a.last_week >= :w THEN BITAND(RSHIFT(a.recent_weeks, a.last_week -"
+                + " :w), "
+                + window12
+                + ") ELSE BITAND(LSHIFT(a.recent_weeks, :w - a.last_week), "
+                + window12
+                + ") END)";
     String weeks =
         postgres
             ? "bit_count(BIT_OR(" + aligned + ")::bit(64))"
             : "BITCOUNT(BIT_OR(" + aligned + "))";
     return h.createQuery(
-            "SELECT COUNT(*) FROM (SELECT i.person_id FROM identity_activity a JOIN identity i ON"
-                + " i.id = a.identity_id WHERE a.workspace_id = :ws AND a.last_engaged_at >= :from"
-                + " AND i.verdict IN "
-                + AUTHENTIC
-                + " GROUP BY i.person_id HAVING "
+            "SELECT COALESCE(SUM(CASE WHEN x.last_at >= :engagedFrom THEN 1 ELSE 0 END), 0),"
+                + " COALESCE(SUM(CASE WHEN x.weeks >= :min THEN 1 ELSE 0 END), 0) FROM (SELECT"
+                + " MAX(a.last_engaged_at) AS last_at, "
                 + weeks
-                + " >= :min) x")
+                + " AS weeks FROM identity_activity a JOIN identity i ON i.id = a.identity_id"
+                + " WHERE a.workspace_id = :ws AND a.last_engaged_at >= :from AND i.verdict IN "
+                + AUTHENTIC
+                + " GROUP BY i.person_id) x")
         .bind("ws", workspaceId)
-        .bind("from", ts(coreFrom.atStartOfDay(ZoneOffset.UTC).toInstant()))
+        .bind("from", ts(engagedFrom.isBefore(coreStart) ? engagedFrom : coreStart))
+        .bind("engagedFrom", ts(engagedFrom))
         .bind("w", w)
         .bind("min", TruthFormulas.CORE_MIN_WEEKS)
-        .mapTo(Long.class)
+        .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
         .one();
   }
 
