@@ -3,6 +3,7 @@ package dev.rapport.cli;
 import dev.rapport.app.Rapport;
 import dev.rapport.content.consistency.ConsistencyOverview;
 import dev.rapport.engagement.Attribution;
+import dev.rapport.engagement.CoreMember;
 import dev.rapport.engagement.PersonRevenue;
 import dev.rapport.engagement.PostRevenue;
 import dev.rapport.engagement.PostTruth;
@@ -53,6 +54,13 @@ final class ReportCommand implements Callable<Integer> {
       description = "How many people of today's focus list to show (default ${DEFAULT-VALUE})")
   int focus;
 
+  @Option(
+      names = "--core",
+      defaultValue = "10",
+      description =
+          "How many people of the core to list, the most constant first (default ${DEFAULT-VALUE})")
+  int core;
+
   /** The report as data, for --format json. */
   record Report(
       String workspace,
@@ -62,6 +70,7 @@ final class ReportCommand implements Callable<Integer> {
       List<PostRevenue> revenueByPost,
       List<PersonRevenue> topBuyers,
       List<FocusItem> focus,
+      List<CoreMember> core,
       List<ConsistencyOverview.ChannelStanding> consistency) {}
 
   @Override
@@ -88,6 +97,7 @@ final class ReportCommand implements Callable<Integer> {
                   Attribution.Model.LAST_TOUCH,
                   Attribution.DEFAULT_LOOKBACK);
       List<PersonRevenue> buyers = r.revenue().byPerson(w.id(), now.minus(window), now, 5);
+      List<CoreMember> members = r.truth().core(w.id(), now, Math.max(0, core));
       List<FocusItem> today = List.of();
       if (focus > 0) {
         r.focus().refresh(w.id(), now);
@@ -104,9 +114,11 @@ final class ReportCommand implements Callable<Integer> {
                     byPost,
                     buyers,
                     today,
+                    members,
                     r.consistency().of(w.id()))));
       } else {
         text(System.out, w, s, recent);
+        core(System.out, members, s.core(), core);
         revenue(System.out, byPost, buyers, Attribution.Model.LAST_TOUCH);
         focus(System.out, today, focus);
         ConsistencyText.print(System.out, r.consistency().of(w.id()));
@@ -156,6 +168,29 @@ final class ReportCommand implements Callable<Integer> {
                 + " the channel, or give followers_at_publish in the posts CSV.)");
       }
     }
+  }
+
+  static void core(PrintStream out, List<CoreMember> members, long total, int asked) {
+    if (asked <= 0) {
+      return;
+    }
+    if (members.isEmpty()) {
+      out.println("The core: nobody yet (engaged in 3 of the last 12 weeks).");
+      out.println();
+      return;
+    }
+    out.printf(
+        "The core: the %d most constant of %,d (weeks engaged of the last 12, latest, all-time)%n",
+        members.size(), total);
+    for (CoreMember m : members) {
+      out.printf(
+          "  %-32s %2d weeks  %s  %,6d%n",
+          m.displayName() == null ? "person " + m.personId() : m.displayName(),
+          m.weeks(),
+          m.lastEngagedAt().toString().substring(0, 10),
+          m.engagements());
+    }
+    out.println();
   }
 
   static void focus(PrintStream out, List<FocusItem> items, int asked) {

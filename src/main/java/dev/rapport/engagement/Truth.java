@@ -19,4 +19,10 @@ public interface Truth {
 
   /** One row per week with posts in [from, to), oldest first. */
   List<WeekTruth> weeks(long workspaceId, Instant from, Instant to);
+
+  /**
+   * The core as people: at most {@code limit} of them, the most constant first (most weeks engaged
+   * in the window, then the most recent), for the same definition as {@link TruthSummary#core()}.
+   */
+  List<CoreMember> core(long workspaceId, Instant asOf, int limit);
 }

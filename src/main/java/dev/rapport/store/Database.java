@@ -229,6 +229,16 @@ public final class Database implements AutoCloseable {
         });
   }
 
+  /**
+   * Refreshes the planner's statistics of every table (ANALYZE). After a bulk load the statistics
+   * describe tables far smaller than they are and the planner picks poor plans until autovacuum
+   * (PostgreSQL) or the next automatic analysis (H2) catches up; the simulator calls this once its
+   * workspace is written.
+   */
+  public void refreshStatistics() {
+    jdbi.useHandle(h -> h.execute("ANALYZE"));
+  }
+
   public Jdbi jdbi() {
     return jdbi;
   }

@@ -1,6 +1,7 @@
 package dev.rapport.web;
 
 import dev.rapport.authenticity.Category;
+import dev.rapport.engagement.CoreMember;
 import dev.rapport.engagement.Truth;
 import dev.rapport.engagement.TruthSummary;
 import dev.rapport.workspace.Workspace;
@@ -9,9 +10,13 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** {@code GET /api/w/{slug}/summary}: the vanity-vs-truth summary as JSON. Thread-safe. */
+/**
+ * {@code GET /api/w/{slug}/summary}: the vanity-vs-truth summary as JSON; {@code GET
+ * /api/w/{slug}/core}: the core as people. Thread-safe.
+ */
 final class SummaryApi {
 
   private final Truth truth;
@@ -24,6 +29,7 @@ final class SummaryApi {
 
   void register(Javalin app) {
     app.get("/api/w/{slug}/summary", this::summary, Access.VIEWER);
+    app.get("/api/w/{slug}/core", this::core, Access.VIEWER);
   }
 
   /**
@@ -49,6 +55,18 @@ final class SummaryApi {
       double botShare,
       double weightedEngagement,
       double qualityScore) {}
+
+  /** The core's size and its most constant people (limit: 1–200, default 50). */
+  record Core(String workspace, Instant asOf, long total, List<CoreMember> items) {}
+
+  private void core(Context ctx) {
+    Workspace ws = Guard.member(ctx).workspace();
+    int limit =
+        Requests.number(ctx, "limit", WorkspaceApi.DEFAULT_LIMIT, 1, WorkspaceApi.MAX_LIMIT);
+    Instant now = clock.instant();
+    long total = truth.summary(ws.id(), now, Truth.DEFAULT_WINDOW).core();
+    ctx.json(new Core(ws.slug(), now, total, truth.core(ws.id(), now, limit)));
+  }
 
   private void summary(Context ctx) {
     Workspace ws = Guard.member(ctx).workspace();

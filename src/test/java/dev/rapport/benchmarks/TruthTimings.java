@@ -19,8 +19,8 @@ import java.util.Locale;
  * from a cached result of the same statement.
  *
  * <p>Run: {@code scripts/bench-truth.sh JDBC_URL WORKSPACE_SLUG AS_OF [POSTGRESQL_SCHEMA [PARTS]]},
- * PARTS a comma-separated subset of summary, weeks, posts, refresh, focus, people, core-people,
- * quality (default: all; the first focus refresh of a large workspace takes minutes).
+ * PARTS a comma-separated subset of summary, core, weeks, posts, refresh, focus, people,
+ * core-people, quality (default: all; the first focus refresh of a large workspace takes minutes).
  */
 public final class TruthTimings {
 
@@ -36,6 +36,7 @@ public final class TruthTimings {
               ? List.of(args[4].split(","))
               : List.of(
                   "summary",
+                  "core",
                   "weeks",
                   "posts",
                   "refresh",
@@ -57,6 +58,8 @@ public final class TruthTimings {
             case "weeks" -> r.truth().weeks(ws, at.minus(Duration.ofDays(364)), at);
             case "posts" -> r.truth().posts(ws, at.minus(Duration.ofDays(90)), at, 20);
             case "focus" -> r.focus().today(ws, 50);
+            // The core as people (from the week masks), first 50.
+            case "core" -> r.truth().core(ws, at, 50);
             case "people" -> r.directory().find(ws, Directory.Filter.NONE, 0, 50);
             // The core as a list: persons at stage regular, first page and total.
             case "core-people" ->

@@ -81,8 +81,11 @@ class CliTest {
     assertThat(report.out())
         .contains("Followers the platforms show")
         .containsPattern("Authentic followers\\s+1\\s+50\\.0%");
+    // Nobody in this small shop engaged in 3 of the last 12 weeks.
+    assertThat(report.out()).contains("The core: nobody yet");
     CliRun json = run("report", "-w", "shop", "--format", "json", "--database-url", url());
     assertThat(json.out()).contains("\"vanityFollowers\" : 40");
+    assertThat(json.out()).contains("\"core\" : [ ]");
 
     CliRun missing = run("report", "-w", "nope", "--database-url", url());
     assertThat(missing.exit()).isEqualTo(ExitCodes.NOT_FOUND);

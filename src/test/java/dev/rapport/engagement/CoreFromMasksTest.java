@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -22,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The core is read from the week masks of identity_activity; it must equal the count from the
  * identity_week rollup (the definition in docs/metrics.md) at every moment of a simulated history,
  * also long before the latest engagement, where the masks no longer reach and the rollup answers.
- * The engaged audience, counted in the same pass, must equal its definition over the ledger.
+ * The engaged audience, counted in the same pass, must equal its definition over the ledger, and
+ * the core as people must be the same persons with the same weeks, the most constant first.
  */
 class CoreFromMasksTest {
 
@@ -55,6 +57,17 @@ class CoreFromMasksTest {
         assertThat(summary.engagedAudience())
             .as("engaged audience at %s", t)
             .isEqualTo(engaged(r, ws, t.minus(Truth.DEFAULT_WINDOW)));
+        List<CoreMember> members = r.truth().core(ws, t, 1_000_000);
+        assertThat(members).as("core as people at %s", t).hasSize((int) core);
+        assertThat(members)
+            .extracting(CoreMember::personId, CoreMember::weeks)
+            .as("core as people at %s", t)
+            .containsExactlyInAnyOrderElementsOf(weeksByPerson(r, ws, t));
+        assertThat(members)
+            .extracting(CoreMember::weeks)
+            .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(r.truth().core(ws, t, 3))
+            .isEqualTo(members.subList(0, Math.min(3, members.size())));
         compared++;
         nonZero += core > 0 ? 1 : 0;
       }
@@ -78,6 +91,30 @@ class CoreFromMasksTest {
                     .bind(1, java.time.OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
                     .mapTo(Long.class)
                     .one());
+  }
+
+  /** Persons of the core with their weeks, from identity_week. */
+  static List<org.assertj.core.groups.Tuple> weeksByPerson(Rapport r, long ws, Instant asOf) {
+    LocalDate to = SqlLedger.weekOf(asOf);
+    LocalDate from = to.minusWeeks(TruthFormulas.CORE_WINDOW_WEEKS - 1L);
+    return r.database()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT i.person_id, COUNT(DISTINCT w.week_start) FROM identity_week w JOIN"
+                            + " identity i ON i.id = w.identity_id WHERE w.workspace_id = ? AND"
+                            + " w.week_start >= ? AND w.week_start <= ? AND i.verdict IN"
+                            + " ('real_person', 'influencer') GROUP BY i.person_id HAVING"
+                            + " COUNT(DISTINCT w.week_start) >= ?")
+                    .bind(0, ws)
+                    .bind(1, from)
+                    .bind(2, to)
+                    .bind(3, TruthFormulas.CORE_MIN_WEEKS)
+                    .map(
+                        (rs, ctx) ->
+                            org.assertj.core.groups.Tuple.tuple(rs.getLong(1), rs.getInt(2)))
+                    .list());
   }
 
   /** The definition, counted from identity_week. */

@@ -142,6 +142,7 @@ class OpenApiConformanceTest {
     for (String path :
         List.of(
             API + "/summary",
+            API + "/core?limit=3",
             API + "/audience?limit=2",
             API + "/audience?category=real_person&platform=bluesky&offset=2&limit=3",
             API + "/audits",

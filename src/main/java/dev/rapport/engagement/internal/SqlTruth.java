@@ -2,6 +2,7 @@ package dev.rapport.engagement.internal;
 
 import dev.rapport.authenticity.Category;
 import dev.rapport.engagement.AudienceCounts;
+import dev.rapport.engagement.CoreMember;
 import dev.rapport.engagement.EngagementKind;
 import dev.rapport.engagement.PostTruth;
 import dev.rapport.engagement.Truth;
@@ -110,16 +111,11 @@ public final class SqlTruth implements Truth {
     LocalDate coreFrom = week.minusWeeks(TruthFormulas.CORE_WINDOW_WEEKS - 1L);
     Instant coreStart = coreFrom.atStartOfDay(ZoneOffset.UTC).toInstant();
     int w = SqlLedger.weekNumber(week);
-    OffsetDateTime latest =
-        h.createQuery("SELECT MAX(last_engaged_at) FROM identity_activity WHERE workspace_id = ?")
-            .bind(0, workspaceId)
-            .mapTo(OffsetDateTime.class)
-            .one();
+    OffsetDateTime latest = latest(h, workspaceId);
     if (latest == null) {
       return new long[] {0, 0};
     }
-    int reach = SqlLedger.Activity.WEEKS - TruthFormulas.CORE_WINDOW_WEEKS;
-    if (SqlLedger.weekNumber(SqlLedger.weekOf(latest.toInstant())) - w > reach) {
+    if (!masksReach(latest, w)) {
       long engaged =
           h.createQuery(
                   "SELECT COUNT(DISTINCT i.person_id) FROM identity_activity a JOIN identity i ON"
@@ -132,31 +128,7 @@ public final class SqlTruth implements Truth {
               .one();
       return new long[] {engaged, coreFromWeeks(h, workspaceId, coreFrom, week)};
     }
-    long window12 = (1L << TruthFormulas.CORE_WINDOW_WEEKS) - 1;
-    int oldest = w - (TruthFormulas.CORE_WINDOW_WEEKS - 1);
-    // Bit j of the aligned mask is week w - j, whichever week the identity's mask is anchored on;
-    // identities last active before the core's window have none of its weeks.
-    String aligned =
-        postgres
-            ? "(CASE WHEN a.last_week < "
-                + oldest
-                + " THEN 0 WHEN a.last_week >= :w THEN (a.recent_weeks >> (a.last_week - :w)) & "
-                + window12
-                + " ELSE (a.recent_weeks << (:w - a.last_week)) & "
-                + window12
-                + " END)"
-            : "(CASE WHEN a.last_week < "
-                + oldest
-                + " THEN 0 WHEN a.last_week >= :w THEN BITAND(RSHIFT(a.recent_weeks, a.last_week -"
-                + " :w), "
-                + window12
-                + ") ELSE BITAND(LSHIFT(a.recent_weeks, :w - a.last_week), "
-                + window12
-                + ") END)";
-    String weeks =
-        postgres
-            ? "bit_count(BIT_OR(" + aligned + ")::bit(64))"
-            : "BITCOUNT(BIT_OR(" + aligned + "))";
+    String weeks = weeksInWindow(w);
     return h.createQuery(
             "SELECT COALESCE(SUM(CASE WHEN x.last_at >= :engagedFrom THEN 1 ELSE 0 END), 0),"
                 + " COALESCE(SUM(CASE WHEN x.weeks >= :min THEN 1 ELSE 0 END), 0) FROM (SELECT"
@@ -169,10 +141,128 @@ public final class SqlTruth implements Truth {
         .bind("ws", workspaceId)
         .bind("from", ts(engagedFrom.isBefore(coreStart) ? engagedFrom : coreStart))
         .bind("engagedFrom", ts(engagedFrom))
-        .bind("w", w)
         .bind("min", TruthFormulas.CORE_MIN_WEEKS)
         .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
         .one();
+  }
+
+  /**
+   * SQL for the number of weeks of the core's window (the {@code CORE_WINDOW_WEEKS} up to week
+   * {@code w}) in which a group of identity_activity rows {@code a} engaged: their week masks
+   * aligned on week {@code w} (bit j is week w - j), combined and counted. Identities last active
+   * before the window have none of its weeks.
+   */
+  private String weeksInWindow(int w) {
+    long window = (1L << TruthFormulas.CORE_WINDOW_WEEKS) - 1;
+    int oldest = w - (TruthFormulas.CORE_WINDOW_WEEKS - 1);
+    String aligned =
+        postgres
+            ? "(CASE WHEN a.last_week < "
+                + oldest
+                + " THEN 0 WHEN a.last_week >= "
+                + w
+                + " THEN (a.recent_weeks >> (a.last_week - "
+                + w
+                + ")) & "
+                + window
+                + " ELSE (a.recent_weeks << ("
+                + w
+                + " - a.last_week)) & "
+                + window
+                + " END)"
+            : "(CASE WHEN a.last_week < "
+                + oldest
+                + " THEN 0 WHEN a.last_week >= "
+                + w
+                + " THEN BITAND(RSHIFT(a.recent_weeks, a.last_week - "
+                + w
+                + "), "
+                + window
+                + ") ELSE BITAND(LSHIFT(a.recent_weeks, "
+                + w
+                + " - a.last_week), "
+                + window
+                + ") END)";
+    return postgres
+        ? "bit_count(BIT_OR(" + aligned + ")::bit(64))"
+        : "BITCOUNT(BIT_OR(" + aligned + "))";
+  }
+
+  /** The latest interaction in the workspace, null when there is none. */
+  private static OffsetDateTime latest(Handle h, long workspaceId) {
+    return h.createQuery(
+            "SELECT MAX(last_engaged_at) FROM identity_activity WHERE workspace_id = ?")
+        .bind(0, workspaceId)
+        .mapTo(OffsetDateTime.class)
+        .one();
+  }
+
+  /** Whether the week masks, anchored at the latest engagement, reach back to week {@code w}. */
+  private static boolean masksReach(OffsetDateTime latest, int w) {
+    int reach = SqlLedger.Activity.WEEKS - TruthFormulas.CORE_WINDOW_WEEKS;
+    return SqlLedger.weekNumber(SqlLedger.weekOf(latest.toInstant())) - w <= reach;
+  }
+
+  @Override
+  public List<CoreMember> core(long workspaceId, Instant asOf, int limit) {
+    if (limit <= 0) {
+      return List.of();
+    }
+    LocalDate week = SqlLedger.weekOf(asOf);
+    LocalDate from = week.minusWeeks(TruthFormulas.CORE_WINDOW_WEEKS - 1L);
+    int w = SqlLedger.weekNumber(week);
+    return jdbi.withHandle(
+        h -> {
+          OffsetDateTime latest = latest(h, workspaceId);
+          if (latest == null) {
+            return List.of();
+          }
+          String persons;
+          if (masksReach(latest, w)) {
+            String weeks = weeksInWindow(w);
+            persons =
+                "SELECT i.person_id, "
+                    + weeks
+                    + " AS weeks FROM identity_activity a JOIN identity i ON i.id = a.identity_id"
+                    + " WHERE a.workspace_id = :ws AND a.last_engaged_at >= :from AND i.verdict IN "
+                    + AUTHENTIC
+                    + " GROUP BY i.person_id HAVING "
+                    + weeks
+                    + " >= :min";
+          } else {
+            persons =
+                "SELECT i.person_id, COUNT(DISTINCT w.week_start) AS weeks FROM identity_week w"
+                    + " JOIN identity i ON i.id = w.identity_id WHERE w.workspace_id = :ws AND"
+                    + " w.week_start >= :fromWeek AND w.week_start <= :toWeek AND i.verdict IN "
+                    + AUTHENTIC
+                    + " GROUP BY i.person_id HAVING COUNT(DISTINCT w.week_start) >= :min";
+          }
+          return h.createQuery(
+                  "SELECT x.person_id, p.display_name, x.weeks, MAX(a.last_engaged_at) AS"
+                      + " last_at, COALESCE(SUM(a.engagements), 0) FROM ("
+                      + persons
+                      + ") x JOIN person p ON p.id = x.person_id JOIN identity i ON i.person_id ="
+                      + " x.person_id AND i.verdict IN "
+                      + AUTHENTIC
+                      + " JOIN identity_activity a ON a.identity_id = i.id GROUP BY x.person_id,"
+                      + " p.display_name, x.weeks ORDER BY x.weeks DESC, last_at DESC, x.person_id"
+                      + " FETCH FIRST :limit ROWS ONLY")
+              .bind("ws", workspaceId)
+              .bind("from", ts(from.atStartOfDay(ZoneOffset.UTC).toInstant()))
+              .bind("fromWeek", from)
+              .bind("toWeek", week)
+              .bind("min", TruthFormulas.CORE_MIN_WEEKS)
+              .bind("limit", limit)
+              .map(
+                  (rs, ctx) ->
+                      new CoreMember(
+                          rs.getLong(1),
+                          rs.getString(2),
+                          rs.getInt(3),
+                          rs.getObject(4, OffsetDateTime.class).toInstant(),
+                          rs.getLong(5)))
+              .list();
+        });
   }
 
   private static long coreFromWeeks(Handle h, long workspaceId, LocalDate from, LocalDate to) {
