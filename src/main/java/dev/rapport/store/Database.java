@@ -19,12 +19,44 @@ public final class Database implements AutoCloseable {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Database.class);
 
   private final ThreadLocal<java.sql.Connection> current = new ThreadLocal<>();
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
+  private final Thread closeOnExit;
 
   private Database(HikariDataSource dataSource, DatabaseSettings settings) {
     this.dataSource = dataSource;
     this.settings = settings;
     this.dialect = settings.dialect();
     this.jdbi = Jdbi.create(dataSource);
+    if (dialect == Dialect.H2) {
+      // The embedded file must be closed by H2 itself, whatever the process is doing when it is
+      // told to stop (Ctrl-C, SIGTERM from a service manager): a process that exits in the middle
+      // of H2 writing its pages left a file H2 could not open again ("File corrupted ...
+      // Inconsistent occupancy info", H2 2.3.232). H2's own exit hook (DB_CLOSE_ON_EXIT) stays
+      // off so that the server's hook can stop serving before the database goes.
+      this.closeOnExit = new Thread(this::shutDownEmbedded, "rapport-h2-close");
+      Runtime.getRuntime().addShutdownHook(closeOnExit);
+    } else {
+      this.closeOnExit = null;
+    }
+  }
+
+  /**
+   * SHUTDOWN through a connection of its own (the pool may be exhausted by the work being
+   * interrupted): H2 rolls back open transactions, writes its pages and closes the file.
+   */
+  private void shutDownEmbedded() {
+    if (closed.getAndSet(true)) {
+      return;
+    }
+    try (var c =
+            java.sql.DriverManager.getConnection(
+                settings.url(), settings.user(), settings.password());
+        var st = c.createStatement()) {
+      st.execute("SHUTDOWN");
+    } catch (java.sql.SQLException e) {
+      LOG.warn("closing the embedded database at exit failed: {}", e.getMessage());
+    }
   }
 
   /** Opens the pool and brings the schema up to date. */
@@ -257,6 +289,14 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    if (closeOnExit != null) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(closeOnExit);
+      } catch (IllegalStateException exiting) {
+        // Called from a shutdown hook: the exit hook runs (or ran) and closes the file.
+      }
+    }
     dataSource.close();
+    closed.set(true);
   }
 }

@@ -90,21 +90,20 @@ final class PostgresLedgerWrites {
             + " source, counted_as, event_hash, event_key) FROM STDIN");
   }
 
-  static void addVariants(
-      Connection c, long workspaceId, Map<SqlLedger.VariantKey, long[]> perVariant)
+  static void addVariants(Connection c, long workspaceId, Map<VariantKey, long[]> perVariant)
       throws SQLException {
     if (perVariant.isEmpty()) {
       return;
     }
-    List<SqlLedger.VariantKey> keys = new ArrayList<>(perVariant.keySet());
-    keys.sort(SqlLedger.VariantKey.ORDER);
+    List<VariantKey> keys = new ArrayList<>(perVariant.keySet());
+    keys.sort(VariantKey.ORDER);
     int n = keys.size();
     Long[] variant = new Long[n];
     String[] verdict = new String[n];
     String[] kind = new String[n];
     Long[] count = new Long[n];
     for (int i = 0; i < n; i++) {
-      SqlLedger.VariantKey k = keys.get(i);
+      VariantKey k = keys.get(i);
       variant[i] = k.variantId();
       verdict[i] = k.verdict();
       kind[i] = k.kind();
@@ -125,19 +124,19 @@ final class PostgresLedgerWrites {
     }
   }
 
-  static void addWeeks(Connection c, long workspaceId, Map<SqlLedger.WeekKey, long[]> perWeek)
+  static void addWeeks(Connection c, long workspaceId, Map<WeekKey, long[]> perWeek)
       throws SQLException {
     if (perWeek.isEmpty()) {
       return;
     }
-    List<SqlLedger.WeekKey> keys = new ArrayList<>(perWeek.keySet());
-    keys.sort(SqlLedger.WeekKey.ORDER);
+    List<WeekKey> keys = new ArrayList<>(perWeek.keySet());
+    keys.sort(WeekKey.ORDER);
     int n = keys.size();
     Long[] identity = new Long[n];
     String[] week = new String[n];
     Long[] count = new Long[n];
     for (int i = 0; i < n; i++) {
-      SqlLedger.WeekKey k = keys.get(i);
+      WeekKey k = keys.get(i);
       identity[i] = k.identityId();
       week[i] = k.week().toString();
       count[i] = perWeek.get(k)[0];
@@ -156,7 +155,7 @@ final class PostgresLedgerWrites {
     }
   }
 
-  static void addActivity(Connection c, long workspaceId, Map<Long, SqlLedger.Activity> perIdentity)
+  static void addActivity(Connection c, long workspaceId, Map<Long, Activity> perIdentity)
       throws SQLException {
     if (perIdentity.isEmpty()) {
       return;
@@ -171,7 +170,7 @@ final class PostgresLedgerWrites {
     Integer[] lastWeek = new Integer[n];
     Long[] recentWeeks = new Long[n];
     for (int i = 0; i < n; i++) {
-      SqlLedger.Activity a = perIdentity.get(ids.get(i));
+      Activity a = perIdentity.get(ids.get(i));
       identity[i] = ids.get(i);
       count[i] = a.count;
       first[i] = text(a.first);
@@ -182,7 +181,7 @@ final class PostgresLedgerWrites {
     try (PreparedStatement ps =
         c.prepareStatement(
             // The stored and the new week masks are re-anchored on the later week and
-            // combined, as SqlLedger.Activity.merge does (a shift of 52 or more empties a mask).
+            // combined, as Activity.merge does (a shift of 52 or more empties a mask).
             "INSERT INTO identity_activity AS t (identity_id, workspace_id, engagements,"
                 + " first_engaged_at, last_engaged_at, last_week, recent_weeks) SELECT u.i, ?,"
                 + " u.n, u.f, u.l, u.lw, u.rw FROM unnest(?::bigint[], ?::bigint[],"
@@ -197,7 +196,7 @@ final class PostgresLedgerWrites {
                 + " | (CASE WHEN t.last_week - EXCLUDED.last_week >= 52 THEN 0 WHEN t.last_week >"
                 + " EXCLUDED.last_week THEN EXCLUDED.recent_weeks << (t.last_week -"
                 + " EXCLUDED.last_week) ELSE EXCLUDED.recent_weeks END)) & "
-                + SqlLedger.Activity.MASK)) {
+                + Activity.MASK)) {
       ps.setLong(1, workspaceId);
       ps.setArray(2, c.createArrayOf("bigint", identity));
       ps.setArray(3, c.createArrayOf("bigint", count));

@@ -80,7 +80,7 @@ public final class SqlRollups implements Rollups {
   /** identity_week and the identity's engagement summary, from one pass over the ledger. */
   private static List<Part> ledgerPerIdentity(Connection c, long ws) throws SQLException {
     Map<String, String> weeks = new TreeMap<>();
-    Map<Long, SqlLedger.Activity> activity = new HashMap<>();
+    Map<Long, Activity> activity = new HashMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT identity_id, kind, occurred_at FROM engagement WHERE workspace_id = ?")) {
@@ -97,7 +97,7 @@ public final class SqlRollups implements Rollups {
           perWeek
               .computeIfAbsent(
                   "identity " + identity + " week " + SqlLedger.weekOf(at), k -> new long[1])[0]++;
-          activity.computeIfAbsent(identity, k -> new SqlLedger.Activity()).add(at);
+          activity.computeIfAbsent(identity, k -> new Activity()).add(at);
         }
         perWeek.forEach((k, v) -> weeks.put(k, Long.toString(v[0])));
       }

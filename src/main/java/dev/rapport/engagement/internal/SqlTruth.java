@@ -199,7 +199,7 @@ public final class SqlTruth implements Truth {
 
   /** Whether the week masks, anchored at the latest engagement, reach back to week {@code w}. */
   private static boolean masksReach(OffsetDateTime latest, int w) {
-    int reach = SqlLedger.Activity.WEEKS - TruthFormulas.CORE_WINDOW_WEEKS;
+    int reach = Activity.WEEKS - TruthFormulas.CORE_WINDOW_WEEKS;
     return SqlLedger.weekNumber(SqlLedger.weekOf(latest.toInstant())) - w <= reach;
   }
 

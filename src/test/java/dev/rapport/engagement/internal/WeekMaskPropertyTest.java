@@ -28,10 +28,10 @@ class WeekMaskPropertyTest {
     for (int d : days) {
       events.add(START.plusSeconds(d * 86_400L + 3_600L * (d % 24)));
     }
-    SqlLedger.Activity stored = null;
+    Activity stored = null;
     int per = (events.size() + batches - 1) / batches;
     for (int from = 0; from < events.size(); from += per) {
-      SqlLedger.Activity batch = new SqlLedger.Activity();
+      Activity batch = new Activity();
       events.subList(from, Math.min(events.size(), from + per)).forEach(batch::add);
       if (stored != null) {
         batch.merge(stored);
@@ -46,7 +46,7 @@ class WeekMaskPropertyTest {
     int last = weeks.last();
     long expected = 0;
     for (int w : weeks) {
-      if (last - w < SqlLedger.Activity.WEEKS) {
+      if (last - w < Activity.WEEKS) {
         expected |= 1L << (last - w);
       }
     }

@@ -1,0 +1,277 @@
+package dev.rapport.engagement.internal;
+
+import static dev.rapport.engagement.internal.SqlLedger.CHUNK;
+
+import dev.rapport.engagement.Engagement;
+import dev.rapport.store.Dialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ledger's reads and writes on H2: JDBC batches of per-row statements, which cost H2 (embedded,
+ * no network, no executor start) little. Lookups go by primary key or by the first column of an
+ * index with IN lists of {@link SqlLedger#CHUNK} keys, the only form H2 turns into index lookups.
+ */
+final class H2LedgerWrites {
+
+  private static final String ADD_VARIANT =
+      Dialect.H2.upsertAdding(
+          "variant_rollup",
+          new String[] {"variant_id", "verdict", "kind"},
+          new String[] {"workspace_id"},
+          "n");
+  private static final String ADD_WEEK =
+      Dialect.H2.upsertAdding(
+          "identity_week",
+          new String[] {"identity_id", "week_start"},
+          new String[] {"workspace_id"},
+          "n");
+
+  private H2LedgerWrites() {}
+
+  /** Stored event key of each hash among {@code hashes} that the workspace's ledger holds. */
+  static Map<Long, String> known(Connection c, long workspaceId, List<Long> all)
+      throws SQLException {
+    Map<Long, String> stored = new HashMap<>();
+    for (int from = 0; from < all.size(); from += CHUNK) {
+      List<Long> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              // Hash first: the unique index leads with it (V10), so both databases look the
+              // keys up instead of scanning the workspace's ledger.
+              "SELECT event_hash, event_key FROM engagement WHERE event_hash IN ("
+                  + marks(chunk.size())
+                  + ") AND workspace_id = ?")) {
+        for (int i = 0; i < chunk.size(); i++) {
+          ps.setLong(1 + i, chunk.get(i));
+        }
+        ps.setLong(chunk.size() + 1, workspaceId);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            stored.put(rs.getLong(1), rs.getString(2));
+          }
+        }
+      }
+    }
+    return stored;
+  }
+
+  /** Verdict of each identity among {@code ids} that belongs to the workspace. */
+  static Map<Long, String> verdicts(Connection c, long workspaceId, List<Long> ids)
+      throws SQLException {
+    Map<Long, String> verdicts = new HashMap<>(ids.size() * 2);
+    for (int from = 0; from < ids.size(); from += CHUNK) {
+      List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              // By primary key only, the workspace checked here: with a workspace condition in
+              // SQL, H2 picks a (workspace_id, ...) index and scans the whole audience per chunk.
+              "SELECT id, verdict, workspace_id FROM identity WHERE id IN ("
+                  + marks(chunk.size())
+                  + ")")) {
+        for (int i = 0; i < chunk.size(); i++) {
+          ps.setLong(1 + i, chunk.get(i));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            if (rs.getLong(3) == workspaceId) {
+              verdicts.put(rs.getLong(1), rs.getString(2));
+            }
+          }
+        }
+      }
+    }
+    return verdicts;
+  }
+
+  static void insert(
+      Connection c,
+      long workspaceId,
+      List<Long> hashes,
+      Map<Long, Engagement> unique,
+      Map<Long, String> verdicts)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO engagement (workspace_id, identity_id, channel_id, variant_id, kind,"
+                + " occurred_at, source, counted_as, event_hash, event_key) VALUES"
+                + " (?,?,?,?,?,?,?,?,?,?)")) {
+      int pending = 0;
+      for (long hash : hashes) {
+        Engagement e = unique.get(hash);
+        if (e == null) {
+          continue;
+        }
+        ps.setLong(1, workspaceId);
+        ps.setLong(2, e.identityId());
+        setLong(ps, 3, e.channelId());
+        setLong(ps, 4, e.variantId());
+        ps.setString(5, e.kind().code());
+        ps.setObject(6, OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC));
+        ps.setString(7, e.source());
+        ps.setString(8, verdicts.get(e.identityId()));
+        ps.setLong(9, hash);
+        ps.setString(10, e.eventKey());
+        ps.addBatch();
+        if (++pending == CHUNK) {
+          ps.executeBatch();
+          pending = 0;
+        }
+      }
+      if (pending > 0) {
+        ps.executeBatch();
+      }
+    }
+  }
+
+  static void addVariants(Connection c, long workspaceId, Map<VariantKey, long[]> perVariant)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(ADD_VARIANT)) {
+      for (var e : perVariant.entrySet()) {
+        ps.setLong(1, e.getKey().variantId());
+        ps.setString(2, e.getKey().verdict());
+        ps.setString(3, e.getKey().kind());
+        ps.setLong(4, workspaceId);
+        ps.setLong(5, e.getValue()[0]);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /** Adds the batch's identity-weeks: one upsert per identity and week (a single key lookup). */
+  static void addWeeks(Connection c, long workspaceId, Map<WeekKey, long[]> perWeek)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(ADD_WEEK)) {
+      Batch batch = new Batch(ps);
+      for (var e : perWeek.entrySet()) {
+        ps.setLong(1, e.getKey().identityId());
+        ps.setObject(2, e.getKey().week());
+        ps.setLong(3, workspaceId);
+        ps.setLong(4, e.getValue()[0]);
+        batch.add();
+      }
+      batch.flush();
+    }
+  }
+
+  /**
+   * Adds the batch to each identity's engagement summary. The stored rows are read first and the
+   * new totals written as plain updates and inserts, which costs less than an upsert per row on
+   * both databases; safe because only the ledger writes this table, under the workspace lock that
+   * {@link #ingest} holds.
+   */
+  static void addActivity(Connection c, long workspaceId, Map<Long, Activity> perIdentity)
+      throws SQLException {
+    if (perIdentity.isEmpty()) {
+      return;
+    }
+    List<Long> ids = new ArrayList<>(perIdentity.keySet());
+    Map<Long, Activity> stored = new HashMap<>();
+    for (int at = 0; at < ids.size(); at += CHUNK) {
+      List<Long> chunk = ids.subList(at, Math.min(ids.size(), at + CHUNK));
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT identity_id, engagements, first_engaged_at, last_engaged_at, last_week,"
+                  + " recent_weeks FROM identity_activity WHERE identity_id IN ("
+                  + marks(chunk.size())
+                  + ")")) {
+        for (int i = 0; i < chunk.size(); i++) {
+          ps.setLong(1 + i, chunk.get(i));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            Activity a = new Activity();
+            a.count = rs.getLong(2);
+            a.first = rs.getObject(3, OffsetDateTime.class).toInstant();
+            a.last = rs.getObject(4, OffsetDateTime.class).toInstant();
+            a.lastWeek = rs.getInt(5);
+            a.recentWeeks = rs.getLong(6);
+            stored.put(rs.getLong(1), a);
+          }
+        }
+      }
+    }
+    try (PreparedStatement update =
+            c.prepareStatement(
+                "UPDATE identity_activity SET engagements = ?, first_engaged_at = ?,"
+                    + " last_engaged_at = ?, last_week = ?, recent_weeks = ? WHERE identity_id ="
+                    + " ?");
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO identity_activity (engagements, first_engaged_at, last_engaged_at,"
+                    + " last_week, recent_weeks, identity_id, workspace_id) VALUES (?, ?, ?, ?, ?,"
+                    + " ?, ?)")) {
+      Batch updates = new Batch(update);
+      Batch inserts = new Batch(insert);
+      for (var e : perIdentity.entrySet()) {
+        Activity now = e.getValue();
+        Activity before = stored.get(e.getKey());
+        PreparedStatement ps = before == null ? insert : update;
+        if (before != null) {
+          now.merge(before);
+        }
+        ps.setLong(1, now.count);
+        ps.setObject(2, OffsetDateTime.ofInstant(now.first, ZoneOffset.UTC));
+        ps.setObject(3, OffsetDateTime.ofInstant(now.last, ZoneOffset.UTC));
+        ps.setInt(4, now.lastWeek);
+        ps.setLong(5, now.recentWeeks);
+        ps.setLong(6, e.getKey());
+        if (before == null) {
+          ps.setLong(7, workspaceId);
+          inserts.add();
+        } else {
+          updates.add();
+        }
+      }
+      updates.flush();
+      inserts.flush();
+    }
+  }
+
+  private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+    if (v == null) {
+      ps.setNull(i, Types.BIGINT);
+    } else {
+      ps.setLong(i, v);
+    }
+  }
+
+  private static String marks(int n) {
+    return String.join(",", Collections.nCopies(n, "?"));
+  }
+
+  /** A prepared statement's batch, sent every {@link #CHUNK} rows. */
+  private static final class Batch {
+    private final PreparedStatement ps;
+    private int pending;
+
+    Batch(PreparedStatement ps) {
+      this.ps = ps;
+    }
+
+    void add() throws SQLException {
+      ps.addBatch();
+      if (++pending == CHUNK) {
+        flush();
+      }
+    }
+
+    void flush() throws SQLException {
+      if (pending > 0) {
+        ps.executeBatch();
+        pending = 0;
+      }
+    }
+  }
+}
