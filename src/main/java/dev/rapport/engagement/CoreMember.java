@@ -10,7 +10,8 @@ import java.time.Instant;
  * @param displayName the person's name, null when unknown
  * @param weeks weeks of the window with an interaction, across the person's authentic identities
  * @param lastEngagedAt the person's latest interaction
- * @param engagements interactions of the person's authentic identities, over the whole history
+ * @param engagements interactions over the whole history of the person's authentic identities
+ *     active in the window
  */
 public record CoreMember(
     long personId, String displayName, int weeks, Instant lastEngagedAt, long engagements) {}

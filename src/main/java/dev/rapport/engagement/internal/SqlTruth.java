@@ -217,36 +217,46 @@ public final class SqlTruth implements Truth {
           if (latest == null) {
             return List.of();
           }
-          String persons;
+          // The top of the core is chosen inside the grouped pass (a top-N sort), and names are
+          // read for those rows only: the whole core can be hundreds of thousands of persons.
+          String top;
           if (masksReach(latest, w)) {
             String weeks = weeksInWindow(w);
-            persons =
+            top =
                 "SELECT i.person_id, "
                     + weeks
-                    + " AS weeks FROM identity_activity a JOIN identity i ON i.id = a.identity_id"
-                    + " WHERE a.workspace_id = :ws AND a.last_engaged_at >= :from AND i.verdict IN "
+                    + " AS weeks, MAX(a.last_engaged_at) AS last_at, SUM(a.engagements) AS n FROM"
+                    + " identity_activity a JOIN identity i ON i.id = a.identity_id WHERE"
+                    + " a.workspace_id = :ws AND a.last_engaged_at >= :from AND i.verdict IN "
                     + AUTHENTIC
                     + " GROUP BY i.person_id HAVING "
                     + weeks
-                    + " >= :min";
+                    + " >= :min ORDER BY weeks DESC, last_at DESC, i.person_id FETCH FIRST :limit"
+                    + " ROWS ONLY";
           } else {
-            persons =
-                "SELECT i.person_id, COUNT(DISTINCT w.week_start) AS weeks FROM identity_week w"
-                    + " JOIN identity i ON i.id = w.identity_id WHERE w.workspace_id = :ws AND"
-                    + " w.week_start >= :fromWeek AND w.week_start <= :toWeek AND i.verdict IN "
+            String ofPerson =
+                " FROM identity_activity a JOIN identity j ON j.id = a.identity_id WHERE"
+                    + " j.person_id = c.person_id AND j.verdict IN "
                     + AUTHENTIC
-                    + " GROUP BY i.person_id HAVING COUNT(DISTINCT w.week_start) >= :min";
+                    + " AND a.last_engaged_at >= :from";
+            top =
+                "SELECT c.person_id, c.weeks, (SELECT MAX(a.last_engaged_at)"
+                    + ofPerson
+                    + ") AS last_at, (SELECT SUM(a.engagements)"
+                    + ofPerson
+                    + ") AS n FROM (SELECT i.person_id, COUNT(DISTINCT w.week_start) AS weeks FROM"
+                    + " identity_week w JOIN identity i ON i.id = w.identity_id WHERE"
+                    + " w.workspace_id = :ws AND w.week_start >= :fromWeek AND w.week_start <="
+                    + " :toWeek AND i.verdict IN "
+                    + AUTHENTIC
+                    + " GROUP BY i.person_id HAVING COUNT(DISTINCT w.week_start) >= :min) c ORDER"
+                    + " BY c.weeks DESC, last_at DESC, c.person_id FETCH FIRST :limit ROWS ONLY";
           }
           return h.createQuery(
-                  "SELECT x.person_id, p.display_name, x.weeks, MAX(a.last_engaged_at) AS"
-                      + " last_at, COALESCE(SUM(a.engagements), 0) FROM ("
-                      + persons
-                      + ") x JOIN person p ON p.id = x.person_id JOIN identity i ON i.person_id ="
-                      + " x.person_id AND i.verdict IN "
-                      + AUTHENTIC
-                      + " JOIN identity_activity a ON a.identity_id = i.id GROUP BY x.person_id,"
-                      + " p.display_name, x.weeks ORDER BY x.weeks DESC, last_at DESC, x.person_id"
-                      + " FETCH FIRST :limit ROWS ONLY")
+                  "SELECT x.person_id, p.display_name, x.weeks, x.last_at, x.n FROM ("
+                      + top
+                      + ") x JOIN person p ON p.id = x.person_id ORDER BY x.weeks DESC, x.last_at"
+                      + " DESC, x.person_id")
               .bind("ws", workspaceId)
               .bind("from", ts(from.atStartOfDay(ZoneOffset.UTC).toInstant()))
               .bind("fromWeek", from)
