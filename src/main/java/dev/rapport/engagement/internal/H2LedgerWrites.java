@@ -39,7 +39,7 @@ final class H2LedgerWrites {
 
   private H2LedgerWrites() {}
 
-  /** Stored event key of each hash among {@code hashes} that the workspace's ledger holds. */
+  /** Stored event key of each hash among {@code all} that the workspace's ledger holds. */
   static Map<Long, String> known(Connection c, long workspaceId, List<Long> all)
       throws SQLException {
     Map<Long, String> stored = new HashMap<>();
