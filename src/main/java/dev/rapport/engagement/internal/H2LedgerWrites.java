@@ -43,26 +43,15 @@ final class H2LedgerWrites {
   static Map<Long, String> known(Connection c, long workspaceId, List<Long> all)
       throws SQLException {
     Map<Long, String> stored = new HashMap<>();
-    for (int from = 0; from < all.size(); from += CHUNK) {
-      List<Long> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              // Hash first: the unique index leads with it (V10), so both databases look the
-              // keys up instead of scanning the workspace's ledger.
-              "SELECT event_hash, event_key FROM engagement WHERE event_hash IN ("
-                  + marks(chunk.size())
-                  + ") AND workspace_id = ?")) {
-        for (int i = 0; i < chunk.size(); i++) {
-          ps.setLong(1 + i, chunk.get(i));
-        }
-        ps.setLong(chunk.size() + 1, workspaceId);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            stored.put(rs.getLong(1), rs.getString(2));
-          }
-        }
-      }
-    }
+    // Hash first: the unique index leads with it (V10), so H2 looks the keys up instead of
+    // scanning the workspace's ledger.
+    inChunks(
+        c,
+        all,
+        "SELECT event_hash, event_key FROM engagement WHERE event_hash IN (",
+        ") AND workspace_id = ?",
+        workspaceId,
+        rs -> stored.put(rs.getLong(1), rs.getString(2)));
     return stored;
   }
 
@@ -70,28 +59,51 @@ final class H2LedgerWrites {
   static Map<Long, String> verdicts(Connection c, long workspaceId, List<Long> ids)
       throws SQLException {
     Map<Long, String> verdicts = new HashMap<>(ids.size() * 2);
+    // By primary key only, the workspace checked here: with a workspace condition in SQL, H2
+    // picks a (workspace_id, ...) index and scans the whole audience per chunk.
+    inChunks(
+        c,
+        ids,
+        "SELECT id, verdict, workspace_id FROM identity WHERE id IN (",
+        ")",
+        null,
+        rs -> {
+          if (rs.getLong(3) == workspaceId) {
+            verdicts.put(rs.getLong(1), rs.getString(2));
+          }
+        });
+    return verdicts;
+  }
+
+  /** Reads one result row. */
+  private interface Row {
+    void read(ResultSet rs) throws SQLException;
+  }
+
+  /**
+   * Runs {@code head + IN list + tail} for each chunk of {@code ids} ({@code last}, when not null,
+   * binds the one parameter of {@code tail}) and hands every result row to {@code row}: H2 turns an
+   * IN list on the first column of an index into lookups, chunks keep the statements small.
+   */
+  private static void inChunks(
+      Connection c, List<Long> ids, String head, String tail, Long last, Row row)
+      throws SQLException {
     for (int from = 0; from < ids.size(); from += CHUNK) {
       List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              // By primary key only, the workspace checked here: with a workspace condition in
-              // SQL, H2 picks a (workspace_id, ...) index and scans the whole audience per chunk.
-              "SELECT id, verdict, workspace_id FROM identity WHERE id IN ("
-                  + marks(chunk.size())
-                  + ")")) {
+      try (PreparedStatement ps = c.prepareStatement(head + marks(chunk.size()) + tail)) {
         for (int i = 0; i < chunk.size(); i++) {
           ps.setLong(1 + i, chunk.get(i));
         }
+        if (last != null) {
+          ps.setLong(chunk.size() + 1, last);
+        }
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            if (rs.getLong(3) == workspaceId) {
-              verdicts.put(rs.getLong(1), rs.getString(2));
-            }
+            row.read(rs);
           }
         }
       }
     }
-    return verdicts;
   }
 
   static void insert(
@@ -178,30 +190,22 @@ final class H2LedgerWrites {
     }
     List<Long> ids = new ArrayList<>(perIdentity.keySet());
     Map<Long, Activity> stored = new HashMap<>();
-    for (int at = 0; at < ids.size(); at += CHUNK) {
-      List<Long> chunk = ids.subList(at, Math.min(ids.size(), at + CHUNK));
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "SELECT identity_id, engagements, first_engaged_at, last_engaged_at, last_week,"
-                  + " recent_weeks FROM identity_activity WHERE identity_id IN ("
-                  + marks(chunk.size())
-                  + ")")) {
-        for (int i = 0; i < chunk.size(); i++) {
-          ps.setLong(1 + i, chunk.get(i));
-        }
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            Activity a = new Activity();
-            a.count = rs.getLong(2);
-            a.first = rs.getObject(3, OffsetDateTime.class).toInstant();
-            a.last = rs.getObject(4, OffsetDateTime.class).toInstant();
-            a.lastWeek = rs.getInt(5);
-            a.recentWeeks = rs.getLong(6);
-            stored.put(rs.getLong(1), a);
-          }
-        }
-      }
-    }
+    inChunks(
+        c,
+        ids,
+        "SELECT identity_id, engagements, first_engaged_at, last_engaged_at, last_week,"
+            + " recent_weeks FROM identity_activity WHERE identity_id IN (",
+        ")",
+        null,
+        rs -> {
+          Activity a = new Activity();
+          a.count = rs.getLong(2);
+          a.first = rs.getObject(3, OffsetDateTime.class).toInstant();
+          a.last = rs.getObject(4, OffsetDateTime.class).toInstant();
+          a.lastWeek = rs.getInt(5);
+          a.recentWeeks = rs.getLong(6);
+          stored.put(rs.getLong(1), a);
+        });
     try (PreparedStatement update =
             c.prepareStatement(
                 "UPDATE identity_activity SET engagements = ?, first_engaged_at = ?,"
