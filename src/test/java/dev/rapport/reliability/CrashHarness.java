@@ -183,6 +183,21 @@ final class CrashHarness {
       if (created.size() != variants.size()) {
         violations.add(
             created.size() + " posts on the platform for " + variants.size() + " scheduled");
+        // Name the posts no scheduled variant accounts for, so a stray create can be traced.
+        java.util.Set<String> bodies = new java.util.HashSet<>();
+        rows.values().forEach(row -> bodies.add(row.body()));
+        for (TestPlatformServer.Created c : created) {
+          if (!bodies.contains(c.text())) {
+            violations.add(
+                "unscheduled post on the platform: "
+                    + c.id()
+                    + " '"
+                    + c.text()
+                    + "' created at "
+                    + c.at()
+                    + (c.idempotencyKey() == null ? "" : " with key " + c.idempotencyKey()));
+          }
+        }
       }
       return new Result(
           label,

@@ -249,6 +249,9 @@ public final class TestPlatformServer implements AutoCloseable {
     createRequests.incrementAndGet();
     JsonNode body = JSON.readTree(req.body);
     String text = body.path("text").asText("");
+    if (text.isBlank()) {
+      return respond(out, 422, null, "{\"error\":\"Validation failed: Text can't be blank\"}");
+    }
     String key = req.headers.get("idempotency-key");
     Fault f = fault(text, false);
     if (f == Fault.ERROR_500) {
@@ -380,13 +383,25 @@ public final class TestPlatformServer implements AutoCloseable {
       }
       String[] parts = line.split(" ");
       Map<String, String> headers = new HashMap<>();
-      for (String h = line(in); h != null && !h.isEmpty(); h = line(in)) {
+      String h = line(in);
+      for (; h != null && !h.isEmpty(); h = line(in)) {
         int colon = h.indexOf(':');
+        if (colon < 0) {
+          return null; // a header cut short: the client died while writing it
+        }
         headers.put(
             h.substring(0, colon).trim().toLowerCase(Locale.ROOT), h.substring(colon + 1).trim());
       }
+      if (h == null) {
+        return null; // the connection ended before the blank line that closes the headers
+      }
       int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
       byte[] body = in.readNBytes(length);
+      if (body.length < length) {
+        // A client killed between writing its headers and its body: a real server drops the
+        // request, it does not create a post from an empty body.
+        return null;
+      }
       String target = parts[1];
       String path = target;
       Map<String, String> query = new HashMap<>();
