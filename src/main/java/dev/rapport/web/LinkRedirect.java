@@ -2,52 +2,101 @@ package dev.rapport.web;
 
 import dev.rapport.engagement.TrackedLink;
 import dev.rapport.engagement.TrackedLinks;
-import io.javalin.Javalin;
-import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.handler.HandlerWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /l/{code}}: the public short address of a tracked link. Sends the visitor on with the
- * UTM parameters and records the click (never the address: see {@link TrackedLinks}). Links never
- * change once made, so they are cached. Thread-safe.
+ * UTM parameters and records the click (never the address: see {@link TrackedLinks}).
+ *
+ * <p>It answers in a Jetty handler in front of the web app, not as a Javalin route: a short link is
+ * the one address the whole public hits, tens of thousands of times a second after a popular post,
+ * and needs none of what the app's pipeline does for pages (sessions, route matching over every
+ * page, access checks, CSRF, a request-log line per hit; the click row is its record). Anything
+ * that is not a known code goes on to the app, which answers 404 or 405 with its usual pages. Links
+ * never change once made, so they are cached. Thread-safe.
  */
-final class LinkRedirect {
+final class LinkRedirect extends HandlerWrapper {
 
-  static final String PATH = "/l/{code}";
+  static final String PREFIX = "/l/";
   private static final int CACHE_LIMIT = 100_000;
+  private static final Logger LOG = LoggerFactory.getLogger(LinkRedirect.class);
 
   private final TrackedLinks links;
   private final Clock clock;
-  private final ConcurrentHashMap<String, TrackedLink> cache = new ConcurrentHashMap<>();
+  private final boolean behindTls;
+  private final ConcurrentHashMap<String, Target> cache = new ConcurrentHashMap<>();
 
-  LinkRedirect(TrackedLinks links, Clock clock) {
+  /** A known link with its destination, UTM parameters added, computed once. */
+  private record Target(TrackedLink link, String location) {}
+
+  LinkRedirect(TrackedLinks links, Clock clock, boolean behindTls) {
     this.links = links;
     this.clock = clock;
+    this.behindTls = behindTls;
   }
 
-  void register(Javalin app) {
-    app.get(PATH, this::follow, Access.PUBLIC);
-  }
-
-  void follow(Context ctx) {
-    String code = ctx.pathParam("code");
-    TrackedLink link = cache.get(code);
-    if (link == null) {
-      Optional<TrackedLink> found = links.byCode(code);
-      if (found.isEmpty()) {
-        throw new NotFoundResponse("This link does not exist.");
-      }
-      link = found.get();
-      if (cache.size() < CACHE_LIMIT) {
-        cache.put(code, link);
+  @Override
+  public void handle(
+      String target, Request base, HttpServletRequest request, HttpServletResponse response)
+      throws IOException, jakarta.servlet.ServletException {
+    Target found = redirectable(target, request.getMethod());
+    if (found == null) {
+      super.handle(target, base, request, response);
+      return;
+    }
+    base.setHandled(true);
+    TrackedLink link = found.link();
+    String agent = request.getHeader("User-Agent");
+    String visitor = request.getRemoteAddr() + "|" + (agent == null ? "" : agent);
+    // A HEAD is a link checker or a preview, not a visit: it is answered, not counted.
+    if ("GET".equals(request.getMethod())) {
+      try {
+        links.recordClick(link, clock.instant(), visitor, request.getHeader("Referer"));
+      } catch (RuntimeException e) {
+        // The visitor still reaches the page; the lost click is not silent.
+        LOG.error("Click on link {} not recorded: {}", link.id(), e.toString(), e);
       }
     }
-    String visitor = ctx.ip() + "|" + Optional.ofNullable(ctx.userAgent()).orElse("");
-    links.recordClick(link, clock.instant(), visitor, ctx.header("Referer"));
-    ctx.header("Cache-Control", "no-store");
-    ctx.redirect(link.destination().toString(), io.javalin.http.HttpStatus.FOUND);
+    response.setHeader("Cache-Control", "no-store");
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("Referrer-Policy", "same-origin");
+    if (behindTls || request.isSecure()) {
+      response.setHeader("Strict-Transport-Security", SecurityHeaders.STRICT_TRANSPORT_SECURITY);
+    }
+    response.setHeader("Location", found.location());
+    response.setStatus(HttpServletResponse.SC_FOUND);
+    response.setContentLength(0);
+  }
+
+  /** The link a GET or HEAD of this target redirects to, or null when the app should answer. */
+  private Target redirectable(String target, String method) {
+    if (!target.startsWith(PREFIX) || !("GET".equals(method) || "HEAD".equals(method))) {
+      return null;
+    }
+    String code = target.substring(PREFIX.length());
+    if (code.isEmpty() || code.length() > 64 || code.indexOf('/') >= 0) {
+      return null;
+    }
+    Target known = cache.get(code);
+    if (known == null) {
+      Optional<TrackedLink> found = links.byCode(code);
+      if (found.isEmpty()) {
+        return null;
+      }
+      known = new Target(found.get(), found.get().destination().toString());
+      if (cache.size() < CACHE_LIMIT) {
+        cache.put(code, known);
+      }
+    }
+    return known;
   }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.jetty.server.handler.HandlerWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,6 +84,18 @@ public final class WebServer implements AutoCloseable {
                     });
               }
               config.requestLogger.http(RequestLog::log);
+              // Short links answer before the app's pipeline: see LinkRedirect.
+              LinkRedirect redirect =
+                  new LinkRedirect(rapport.links(), rapport.clock(), settings.secureCookies());
+              config.jetty.modifyServer(
+                  server -> {
+                    // Inside Javalin's statistics handler, so a graceful stop waits for redirects.
+                    if (server.getHandler() instanceof HandlerWrapper statistics) {
+                      statistics.insertHandler(redirect);
+                    } else {
+                      server.insertHandler(redirect);
+                    }
+                  });
               config.events.handlerAdded(info -> routes.add(route(info)));
             });
     Pages pages = new Pages(rapport.workspaces());
@@ -131,7 +144,6 @@ public final class WebServer implements AutoCloseable {
             json,
             rapport.clock())
         .register(app);
-    new LinkRedirect(rapport.links(), rapport.clock()).register(app);
     registerPeople(app, rapport, pages, json);
     new PostRoutes(
             rapport.posts(),

@@ -43,6 +43,29 @@ class LinkRedirectTest {
           .contains(
               "https://shop.example/rye?utm_source=bluesky&utm_medium=social&utm_campaign=june");
       assertThat(s.rapport.links().clicks(ws.id(), link.id())).isEqualTo(1);
+      assertThat(r.headers().firstValue("Cache-Control")).contains("no-store");
+      assertThat(r.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+      assertThat(r.headers().firstValue("Set-Cookie")).as("no session for a visitor").isEmpty();
+
+      // A link checker's HEAD is answered but is not a visit.
+      HttpResponse<Void> head =
+          http.send(
+              HttpRequest.newBuilder(s.uri("/l/" + link.code()))
+                  .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                  .build(),
+              HttpResponse.BodyHandlers.discarding());
+      assertThat(head.statusCode()).isEqualTo(302);
+      assertThat(s.rapport.links().clicks(ws.id(), link.id())).isEqualTo(1);
+
+      // Anything else under /l/ goes on to the app, which answers as it does for any address.
+      HttpResponse<String> post =
+          http.send(
+              HttpRequest.newBuilder(s.uri("/l/" + link.code()))
+                  .POST(HttpRequest.BodyPublishers.noBody())
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(post.statusCode()).isIn(403, 404, 405);
+      assertThat(s.rapport.links().clicks(ws.id(), link.id())).isEqualTo(1);
 
       HttpResponse<String> missing =
           http.send(
