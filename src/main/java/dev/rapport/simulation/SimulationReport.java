@@ -19,9 +19,11 @@ import java.util.Map;
  * @param regularEngagements of those, events from the regulars' weekly habit
  * @param conversions purchases recorded
  * @param verdicts per ground-truth kind, how many accounts the scorer put in each category
- * @param ledgerTime wall time spent inside the ledger's ingest calls
- * @param ledgerCpu CPU time of the simulating thread inside those calls: all of the ledger's work
- *     on embedded H2, the client's share only on a database server
+ * @param ledgerTime wall time of the ledger phase, from the first batch handed to the ledger to the
+ *     last one written (generating the next batch overlaps writing the previous ones)
+ * @param ledgerCpu CPU time of the writer threads inside the ledger's ingest calls: all of the
+ *     ledger's work on embedded H2 (but H2's page writer thread), the client's share only on a
+ *     database server
  * @param total wall time of the whole simulation
  */
 public record SimulationReport(
@@ -72,7 +74,7 @@ public record SimulationReport(
     return all == 0 ? Double.NaN : agree / (double) all;
   }
 
-  /** Engagements per second inside the ledger (the storage hot path alone). */
+  /** Engagements per second over the ledger phase: the sustained ingest rate. */
   public double ledgerRate() {
     return rate(inserted, ledgerTime);
   }

@@ -12,6 +12,7 @@ import dev.rapport.people.People;
 import dev.rapport.simulation.internal.AudienceWriter;
 import dev.rapport.simulation.internal.Buyers;
 import dev.rapport.simulation.internal.EngagementStream;
+import dev.rapport.simulation.internal.LedgerWriters;
 import dev.rapport.simulation.internal.Population;
 import dev.rapport.simulation.internal.PostWriter;
 import dev.rapport.simulation.internal.Schedule;
@@ -20,8 +21,6 @@ import dev.rapport.workspace.Platform;
 import dev.rapport.workspace.TargetAudience;
 import dev.rapport.workspace.Workspace;
 import dev.rapport.workspace.Workspaces;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -126,18 +125,18 @@ public final class Simulator {
             s.engagements(),
             engagementRandom);
     List<Engagement> batch = new ArrayList<>(s.batchSize());
-    IngestResult ingested = IngestResult.NONE;
-    long inLedger = 0;
-    long cpuInLedger = 0;
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    // Generation of the next batch overlaps the writing of the previous ones; on PostgreSQL two
+    // batches are written at once (Ledger#concurrentIngests).
+    long ledgerStart = System.nanoTime();
+    LedgerWriters writers = new LedgerWriters(ledger, ws.id());
     while (stream.next(batch, s.batchSize())) {
-      long cpu = threads.getCurrentThreadCpuTime();
-      long t = System.nanoTime();
-      ingested = ingested.plus(ledger.ingest(ws.id(), batch));
-      inLedger += System.nanoTime() - t;
-      cpuInLedger += threads.getCurrentThreadCpuTime() - cpu;
-      progress.advance(batch.size());
+      writers.submit(batch);
+      progress.advance(writers.drainWritten());
     }
+    IngestResult ingested = writers.finish();
+    progress.advance(writers.drainWritten());
+    long inLedger = System.nanoTime() - ledgerStart;
+    long cpuInLedger = writers.cpuNanos();
 
     progress.phase("conversions", 1);
     int bought =

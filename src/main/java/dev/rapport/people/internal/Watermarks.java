@@ -13,8 +13,9 @@ import java.util.Set;
 
 /**
  * Reads what is new in the ledger since a watermark (the highest engagement id already seen). The
- * watermark is read under the workspace row lock, which ledger ingest also takes (see {@link
- * #settled}), so nothing at or below it can still be in flight: nothing is skipped.
+ * watermark is read under the workspace row lock, taken exclusively; ledger ingest takes the same
+ * row (shared on PostgreSQL, where ingests run side by side, exclusively on H2), so nothing at or
+ * below it can still be in flight: nothing is skipped (see {@link #settled}).
  */
 final class Watermarks {
   static final int CHUNK = 1_000;
