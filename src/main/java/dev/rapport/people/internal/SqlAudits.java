@@ -9,6 +9,7 @@ import dev.rapport.people.Audits;
 import dev.rapport.people.IdentityKey;
 import dev.rapport.people.People;
 import dev.rapport.store.Database;
+import dev.rapport.store.Dialect;
 import dev.rapport.workspace.Platform;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -255,42 +256,38 @@ public final class SqlAudits implements Audits {
 
   private static final Item END = new Item(null, null);
 
-  /** Feeds verdicts from the scoring threads to one writer thread through a bounded queue. */
+  /**
+   * Feeds verdicts from the scoring threads to the writer threads through bounded queues: one
+   * writer on H2 (a second would only queue on its single writer), two on PostgreSQL (one server
+   * process was the bottleneck of a stored audit). An account always goes to the same writer, so
+   * its verdicts are stored in the order they came, and two writers never create the same account.
+   */
   private final class Writer implements AuditSink {
     private final long workspaceId;
     private final Long channelId;
     private final Instant startedAt;
-    private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(BATCH * 4);
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
-    private final Thread thread;
+    private final Lane[] lanes;
 
     Writer(long workspaceId, Long channelId, Instant startedAt) {
       this.workspaceId = workspaceId;
       this.channelId = channelId;
       this.startedAt = startedAt;
-      this.thread = new Thread(this::drain, "audit-store-" + workspaceId);
-      this.thread.setDaemon(true);
-      this.thread.start();
+      this.lanes = new Lane[db.dialect() == Dialect.POSTGRESQL ? 2 : 1];
+      for (int i = 0; i < lanes.length; i++) {
+        lanes[i] = new Lane("audit-store-" + workspaceId + "-" + i);
+      }
     }
 
     @Override
     public void verdict(ProfileSnapshot profile, Verdict verdict) {
-      put(new Item(profile, verdict));
-    }
-
-    private void put(Item item) {
-      try {
-        while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
-          rethrow();
-          if (!thread.isAlive()) {
-            throw new IllegalStateException("the audit writer stopped");
-          }
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while storing verdicts", e);
-      }
-      rethrow();
+      int lane =
+          lanes.length == 1
+              ? 0
+              : Math.floorMod(
+                  31 * profile.platform().hashCode() + profile.platformUserId().hashCode(),
+                  lanes.length);
+      lanes[lane].put(new Item(profile, verdict));
     }
 
     private void rethrow() {
@@ -300,60 +297,102 @@ public final class SqlAudits implements Audits {
       }
     }
 
-    private void drain() {
-      List<Item> batch = new ArrayList<>(BATCH);
-      try {
-        while (true) {
-          Item first = queue.take();
-          if (first == END) {
-            write(batch);
-            return;
-          }
-          batch.add(first);
-          queue.drainTo(batch, BATCH - batch.size());
-          boolean end = batch.remove(END);
-          if (batch.size() >= BATCH || end || queue.isEmpty()) {
-            write(batch);
-            batch.clear();
-          }
-          if (end) {
-            return;
-          }
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (RuntimeException e) {
-        failure.set(e);
-        queue.clear();
-      }
-    }
+    /** One writer thread and its queue. */
+    private final class Lane {
+      private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(BATCH * 4);
+      private final Thread thread;
 
-    private void write(List<Item> batch) {
-      if (batch.isEmpty()) {
-        return;
+      Lane(String name) {
+        this.thread = new Thread(this::drain, name);
+        this.thread.setDaemon(true);
+        this.thread.start();
       }
-      List<AuditBatch.Row> rows = new ArrayList<>(batch.size());
-      for (Item i : batch) {
-        ProfileSnapshot p = i.profile();
-        rows.add(
-            new AuditBatch.Row(
-                new IdentityKey(
-                    Platform.fromCode(p.platform()),
-                    p.platformUserId(),
-                    p.handle(),
-                    p.displayName()),
-                p,
-                i.verdict()));
+
+      void put(Item item) {
+        try {
+          while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+            rethrow();
+            if (!thread.isAlive()) {
+              throw new IllegalStateException("the audit writer stopped");
+            }
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while storing verdicts", e);
+        }
+        rethrow();
       }
-      Instant now = clock.instant();
-      db.run(c -> writing.write(c, workspaceId, channelId, rows, now));
+
+      void join() throws InterruptedException {
+        thread.join();
+      }
+
+      private void drain() {
+        List<Item> batch = new ArrayList<>(BATCH);
+        try {
+          while (true) {
+            Item first = queue.take();
+            if (first == END) {
+              write(batch);
+              return;
+            }
+            batch.add(first);
+            queue.drainTo(batch, BATCH - batch.size());
+            boolean end = batch.remove(END);
+            if (batch.size() >= BATCH || end || queue.isEmpty()) {
+              write(batch);
+              batch.clear();
+            }
+            if (end) {
+              return;
+            }
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+          failure.compareAndSet(null, e);
+          queue.clear();
+        }
+      }
+
+      private void write(List<Item> batch) {
+        if (batch.isEmpty()) {
+          return;
+        }
+        List<AuditBatch.Row> rows = new ArrayList<>(batch.size());
+        for (Item i : batch) {
+          ProfileSnapshot p = i.profile();
+          rows.add(
+              new AuditBatch.Row(
+                  new IdentityKey(
+                      Platform.fromCode(p.platform()),
+                      p.platformUserId(),
+                      p.handle(),
+                      p.displayName()),
+                  p,
+                  i.verdict()));
+        }
+        Instant now = clock.instant();
+        // A deadlock with the other writer (both add to the same audience_count and post rollup
+        // rows) rolls this batch back whole; it is run again.
+        db.transactionRetrying(
+            5,
+            c -> {
+              writing.write(c, workspaceId, channelId, rows, now);
+              return null;
+            });
+      }
     }
 
     @Override
     public void completed(AuditReport report) {
-      put(END);
+      for (Lane lane : lanes) {
+        lane.put(END);
+      }
       try {
-        thread.join();
+        for (Lane lane : lanes) {
+          lane.join();
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while storing verdicts", e);
