@@ -3,6 +3,8 @@ package dev.rapport.engagement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rapport.app.Rapport;
+import dev.rapport.authenticity.Category;
+import dev.rapport.authenticity.Verdict;
 import dev.rapport.content.NewPost;
 import dev.rapport.content.PostState;
 import dev.rapport.people.IdentityKey;
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
@@ -122,6 +125,77 @@ class ConcurrentIngestTest {
         // The refresh that ran during the ingests, plus one more, left nothing for a full one.
         r.stages().recompute(w.id(), NOW);
         assertThat(r.stages().recomputeAll(w.id(), NOW).changed()).isZero();
+      } finally {
+        ingesting.set(false);
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.rapport.store.TestDatabases#kinds")
+  void verdictsChangingWhileTheirEngagersEngageKeepPostRollupsExact(TestDatabases.Kind kind)
+      throws Exception {
+    try (Rapport r = Rapport.on(kind.open(), Clock.fixed(NOW, ZoneOffset.UTC))) {
+      Workspace w = r.workspaces().create("flip", "Flip", ZoneId.of("UTC"), TargetAudience.NONE);
+      Channel ch = r.workspaces().addChannel(w.id(), Platform.BLUESKY, "flip.test", "Flip");
+      long[] ids =
+          r.people()
+              .resolve(
+                  w.id(),
+                  IntStream.range(0, 40)
+                      .mapToObj(i -> new IdentityKey(Platform.BLUESKY, "did:f" + i, "f" + i, null))
+                      .toList());
+      long[] variants = variants(r, w.id(), ch.id(), 3);
+      ExecutorService pool = Executors.newFixedThreadPool(3);
+      AtomicBoolean ingesting = new AtomicBoolean(true);
+      try {
+        // Flips every engager between two verdicts while their likes and replies arrive: each
+        // event must end in the bucket of its engager's final verdict.
+        Future<Integer> flips =
+            pool.submit(
+                () -> {
+                  int n = 0;
+                  while (ingesting.get()) {
+                    Category to = n % 2 == 0 ? Category.SUSPICIOUS : Category.REAL_PERSON;
+                    r.people()
+                        .recordVerdicts(
+                            w.id(),
+                            ids,
+                            Collections.nCopies(
+                                ids.length, new Verdict(to, 0.9, 1.0, List.of("test"), "test")),
+                            NOW);
+                    n++;
+                  }
+                  return n;
+                });
+        List<Future<IngestResult>> results = new ArrayList<>();
+        for (int b = 0; b < 30; b++) {
+          List<Engagement> batch = new ArrayList<>();
+          for (int i = 0; i < 200; i++) {
+            batch.add(
+                new Engagement(
+                    ids[(b * 7 + i) % ids.length],
+                    ch.id(),
+                    variants[i % variants.length],
+                    i % 3 == 0 ? EngagementKind.REPLY : EngagementKind.LIKE,
+                    NOW.minus(Duration.ofHours(b * 200L + i)),
+                    "test",
+                    "flip-" + b + "-" + i));
+          }
+          results.add(pool.submit(() -> r.ledger().ingest(w.id(), batch)));
+        }
+        long inserted = 0;
+        for (Future<IngestResult> f : results) {
+          inserted += f.get(2, TimeUnit.MINUTES).inserted();
+        }
+        ingesting.set(false);
+        assertThat(flips.get(2, TimeUnit.MINUTES)).isPositive();
+        assertThat(inserted).isEqualTo(30 * 200);
+        Rollups.RollupCheck check = r.rollups().check(w.id());
+        assertThat(check.parts())
+            .allSatisfy(
+                p -> assertThat(p.differences()).as(p.rollup() + " " + p.examples()).isZero());
       } finally {
         ingesting.set(false);
         pool.shutdownNow();

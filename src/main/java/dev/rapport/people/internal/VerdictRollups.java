@@ -139,6 +139,11 @@ final class VerdictRollups {
     }
     tally.write(c, dialect, workspaceId);
     if (!changed.isEmpty()) {
+      // The ledger counts a new event in the bucket of the verdict it reads at ingest. Waiting
+      // here for the ingests in flight (they hold the workspace row) and holding them off until
+      // this commits means every event is either stored already, and moved below, or ingested
+      // after this commit, under the new verdict: none is left in the old bucket.
+      Watermarks.lockWorkspace(c, workspaceId);
       moveRollups(c, workspaceId, changed);
     }
   }
