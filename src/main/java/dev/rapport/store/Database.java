@@ -18,6 +18,9 @@ public final class Database implements AutoCloseable {
   private final DatabaseSettings settings;
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Database.class);
 
+  /** How long an H2 connection waits for a row lock before giving up. */
+  static final int H2_LOCK_TIMEOUT_MS = 60_000;
+
   private final ThreadLocal<java.sql.Connection> current = new ThreadLocal<>();
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
@@ -70,6 +73,14 @@ public final class Database implements AutoCloseable {
     config.setConnectionTimeout(10_000);
     if (settings.schema() != null) {
       config.setConnectionInitSql("SET search_path TO " + settings.schema());
+    }
+    if (settings.dialect() == Dialect.H2
+        && settings.schema() == null
+        && !settings.url().toUpperCase(java.util.Locale.ROOT).contains("LOCK_TIMEOUT")) {
+      // H2 gives up a lock wait after 2 s. Writers of one workspace queue for its row (ledger
+      // ingest, imports, verdict changes; ADR 3), and an ingest batch into a large ledger takes
+      // several seconds: wait as PostgreSQL does, only longer than any batch.
+      config.setConnectionInitSql("SET LOCK_TIMEOUT " + H2_LOCK_TIMEOUT_MS);
     }
     if (settings.dialect() == Dialect.POSTGRESQL) {
       // Lets the driver rewrite batched inserts into multi-row statements.
