@@ -49,15 +49,10 @@ class ConcurrentIngestTest {
   void racingBatchesStoreEachEventOnceAndKeepRollupsAndStagesExact(TestDatabases.Kind kind)
       throws Exception {
     try (Rapport r = Rapport.on(kind.open(), Clock.fixed(NOW, ZoneOffset.UTC))) {
-      Workspace w = r.workspaces().create("race", "Race", ZoneId.of("UTC"), TargetAudience.NONE);
-      Channel ch = r.workspaces().addChannel(w.id(), Platform.BLUESKY, "race.test", "Race");
-      long[] ids =
-          r.people()
-              .resolve(
-                  w.id(),
-                  IntStream.range(0, IDENTITIES)
-                      .mapToObj(i -> new IdentityKey(Platform.BLUESKY, "did:" + i, "u" + i, null))
-                      .toList());
+      Audience a = audience(r, "race", IDENTITIES);
+      Workspace w = a.workspace();
+      Channel ch = a.channel();
+      long[] ids = a.ids();
       long[] variants = variants(r, w.id(), ch.id(), 5);
 
       SplittableRandom random = new SplittableRandom(7);
@@ -137,15 +132,10 @@ class ConcurrentIngestTest {
   void verdictsChangingWhileTheirEngagersEngageKeepPostRollupsExact(TestDatabases.Kind kind)
       throws Exception {
     try (Rapport r = Rapport.on(kind.open(), Clock.fixed(NOW, ZoneOffset.UTC))) {
-      Workspace w = r.workspaces().create("flip", "Flip", ZoneId.of("UTC"), TargetAudience.NONE);
-      Channel ch = r.workspaces().addChannel(w.id(), Platform.BLUESKY, "flip.test", "Flip");
-      long[] ids =
-          r.people()
-              .resolve(
-                  w.id(),
-                  IntStream.range(0, 40)
-                      .mapToObj(i -> new IdentityKey(Platform.BLUESKY, "did:f" + i, "f" + i, null))
-                      .toList());
+      Audience a = audience(r, "flip", 40);
+      Workspace w = a.workspace();
+      Channel ch = a.channel();
+      long[] ids = a.ids();
       long[] variants = variants(r, w.id(), ch.id(), 3);
       ExecutorService pool = Executors.newFixedThreadPool(3);
       AtomicBoolean ingesting = new AtomicBoolean(true);
@@ -201,6 +191,22 @@ class ConcurrentIngestTest {
         pool.shutdownNow();
       }
     }
+  }
+
+  record Audience(Workspace workspace, Channel channel, long[] ids) {}
+
+  /** A workspace with one channel and {@code n} identities. */
+  private static Audience audience(Rapport r, String slug, int n) {
+    Workspace w = r.workspaces().create(slug, slug, ZoneId.of("UTC"), TargetAudience.NONE);
+    Channel ch = r.workspaces().addChannel(w.id(), Platform.BLUESKY, slug + ".test", slug);
+    long[] ids =
+        r.people()
+            .resolve(
+                w.id(),
+                IntStream.range(0, n)
+                    .mapToObj(i -> new IdentityKey(Platform.BLUESKY, "did:" + i, "u" + i, null))
+                    .toList());
+    return new Audience(w, ch, ids);
   }
 
   private static long[] variants(Rapport r, long ws, long channel, int n) {

@@ -68,6 +68,7 @@ final class AuditBatch {
         rest.add(i);
       }
     }
+    lockWorkspace(c, workspaceId, rest.isEmpty());
     long[] freshIds =
         fresh.isEmpty() ? new long[0] : insertFresh(c, workspaceId, channelId, fresh, now);
     if (rest.isEmpty()) {
@@ -88,6 +89,26 @@ final class AuditBatch {
     people.recordVerdicts(workspaceId, ids, verdicts, now);
     if (channelId != null) {
       people.follow(workspaceId, channelId, ids, now);
+    }
+  }
+
+  /**
+   * Queues this batch behind the workspace's other writers as far as they could deadlock. New
+   * accounts alone touch the shared {@code audience_count} rows in one statement, in key order, so
+   * such batches (of the two audit writers on PostgreSQL, and ledger ingests) share the row. The
+   * general path writes shared rows (audience counts, post rollups) over several statements and
+   * takes the row exclusively: a batch of known accounts runs alone in its workspace.
+   */
+  private void lockWorkspace(Connection c, long workspaceId, boolean onlyNewAccounts)
+      throws SQLException {
+    if (onlyNewAccounts && dialect == Dialect.POSTGRESQL) {
+      try (PreparedStatement ps =
+          c.prepareStatement("SELECT id FROM workspace WHERE id = ? FOR SHARE")) {
+        ps.setLong(1, workspaceId);
+        ps.executeQuery().close();
+      }
+    } else {
+      Watermarks.lockWorkspace(c, workspaceId);
     }
   }
 
