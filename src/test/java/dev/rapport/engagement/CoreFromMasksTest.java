@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The core is read from the week masks of identity_activity; it must equal the count from the
+ * The core is read from the week masks of person_activity; it must equal the count from the
  * identity_week rollup (the definition in docs/metrics.md) at every moment of a simulated history,
  * also long before the latest engagement, where the masks no longer reach and the rollup answers.
  * The engaged audience, counted in the same pass, must equal its definition over the ledger, and

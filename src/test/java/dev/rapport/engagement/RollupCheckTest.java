@@ -122,6 +122,7 @@ class RollupCheckTest {
               "variant_rollup",
               "identity_week",
               "identity engagement summary",
+              "person_activity",
               "audience_count",
               "identity.follows",
               "identity.verdict");
@@ -139,6 +140,12 @@ class RollupCheckTest {
         "UPDATE variant_rollup SET n = n + 1 WHERE kind = 'like'",
         "UPDATE identity_week SET n = n + 2 WHERE identity_id = " + f.ids()[1],
         "UPDATE identity_activity SET engagements = 7 WHERE identity_id = " + f.ids()[2],
+        // No identity is authentic yet: a person_activity row for one is out of step.
+        "INSERT INTO person_activity (person_id, workspace_id, engagements, first_engaged_at,"
+            + " last_engaged_at, last_week, recent_weeks) SELECT person_id, workspace_id, 1,"
+            + " TIMESTAMP WITH TIME ZONE '2026-11-20 10:00:00+00', TIMESTAMP WITH TIME ZONE"
+            + " '2026-11-20 10:00:00+00', 2967, 1 FROM identity WHERE id = "
+            + f.ids()[3],
         "UPDATE audience_count SET n = n - 1 WHERE follows = TRUE",
         "UPDATE identity SET follows = TRUE WHERE id = " + f.ids()[3],
         "UPDATE identity SET verdict = 'suspicious', verdict_source = 'none' WHERE id = "

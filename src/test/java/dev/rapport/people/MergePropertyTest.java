@@ -10,6 +10,7 @@ import dev.rapport.content.PostState;
 import dev.rapport.engagement.Engagement;
 import dev.rapport.engagement.EngagementKind;
 import dev.rapport.engagement.NewConversion;
+import dev.rapport.engagement.Rollups;
 import dev.rapport.engagement.Truth;
 import dev.rapport.engagement.TruthSummary;
 import dev.rapport.store.TestDatabases;
@@ -168,6 +169,10 @@ class MergePropertyTest {
       }
     }
     Snapshot merged = Snapshot.of(r, ws.id());
+    // The per-person rollup follows the identities to their new persons.
+    Rollups.RollupCheck afterMerges = r.rollups().check(ws.id());
+    assertThat(afterMerges.parts())
+        .allSatisfy(p -> assertThat(p.differences()).as(p.rollup() + " " + p.examples()).isZero());
     assertThat(merged.ledger()).isEqualTo(before.ledger());
     assertThat(merged.rollups()).isEqualTo(before.rollups());
     // Engaged people are distinct persons: merging can only keep or lower the count.
@@ -209,6 +214,7 @@ class MergePropertyTest {
   record Snapshot(
       List<String> ledger,
       List<String> rollups,
+      List<String> personActivity,
       List<String> assignment,
       List<String> persons,
       long engagedAudience,
@@ -249,6 +255,11 @@ class MergePropertyTest {
                   + " ORDER BY id",
               ws),
           rollups,
+          rows(
+              r,
+              "SELECT person_id, engagements, first_engaged_at, last_engaged_at, last_week,"
+                  + " recent_weeks FROM person_activity WHERE workspace_id = ? ORDER BY person_id",
+              ws),
           rows(r, "SELECT id, person_id FROM identity WHERE workspace_id = ? ORDER BY id", ws),
           rows(
               r,

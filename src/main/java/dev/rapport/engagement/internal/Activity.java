@@ -37,6 +37,16 @@ final class Activity {
     count++;
   }
 
+  Activity copy() {
+    Activity a = new Activity();
+    a.first = first;
+    a.last = last;
+    a.count = count;
+    a.lastWeek = lastWeek;
+    a.recentWeeks = recentWeeks;
+    return a;
+  }
+
   void merge(Activity other) {
     int top = Math.max(lastWeek, other.lastWeek);
     recentWeeks =

@@ -55,21 +55,21 @@ final class H2LedgerWrites {
     return stored;
   }
 
-  /** Verdict of each identity among {@code ids} that belongs to the workspace. */
-  static Map<Long, String> verdicts(Connection c, long workspaceId, List<Long> ids)
+  /** Verdict and person of each identity among {@code ids} that belongs to the workspace. */
+  static Map<Long, Engager> engagers(Connection c, long workspaceId, List<Long> ids)
       throws SQLException {
-    Map<Long, String> verdicts = new HashMap<>(ids.size() * 2);
+    Map<Long, Engager> verdicts = new HashMap<>(ids.size() * 2);
     // By primary key only, the workspace checked here: with a workspace condition in SQL, H2
     // picks a (workspace_id, ...) index and scans the whole audience per chunk.
     inChunks(
         c,
         ids,
-        "SELECT id, verdict, workspace_id FROM identity WHERE id IN (",
+        "SELECT id, verdict, workspace_id, person_id FROM identity WHERE id IN (",
         ")",
         null,
         rs -> {
           if (rs.getLong(3) == workspaceId) {
-            verdicts.put(rs.getLong(1), rs.getString(2));
+            verdicts.put(rs.getLong(1), new Engager(rs.getString(2), rs.getLong(4)));
           }
         });
     return verdicts;
@@ -111,7 +111,7 @@ final class H2LedgerWrites {
       long workspaceId,
       List<Long> hashes,
       Map<Long, Engagement> unique,
-      Map<Long, String> verdicts)
+      Map<Long, Engager> engagers)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -131,7 +131,7 @@ final class H2LedgerWrites {
         ps.setString(5, e.kind().code());
         ps.setObject(6, OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC));
         ps.setString(7, e.source());
-        ps.setString(8, verdicts.get(e.identityId()));
+        ps.setString(8, engagers.get(e.identityId()).verdict());
         ps.setLong(9, hash);
         ps.setString(10, e.eventKey());
         ps.addBatch();
@@ -178,23 +178,30 @@ final class H2LedgerWrites {
   }
 
   /**
-   * Adds the batch to each identity's engagement summary. The stored rows are read first and the
-   * new totals written as plain updates and inserts, which costs less than an upsert per row on
-   * both databases; safe because only the ledger writes this table, under the workspace lock that
-   * {@link #ingest} holds.
+   * Adds the batch to each row of an activity rollup (an identity's or a person's engagement
+   * summary). The stored rows are read first and the new totals written as plain updates and
+   * inserts, which costs less than an upsert per row; safe because on H2 ingests into a workspace
+   * run one at a time (the workspace row lock that {@link SqlLedger} holds), and the people
+   * capability rebuilds person rows under the same lock.
    */
-  static void addActivity(Connection c, long workspaceId, Map<Long, Activity> perIdentity)
+  static void addActivity(
+      Connection c, long workspaceId, ActivityTable into, Map<Long, Activity> perKey)
       throws SQLException {
-    if (perIdentity.isEmpty()) {
+    if (perKey.isEmpty()) {
       return;
     }
-    List<Long> ids = new ArrayList<>(perIdentity.keySet());
+    List<Long> ids = new ArrayList<>(perKey.keySet());
     Map<Long, Activity> stored = new HashMap<>();
     inChunks(
         c,
         ids,
-        "SELECT identity_id, engagements, first_engaged_at, last_engaged_at, last_week,"
-            + " recent_weeks FROM identity_activity WHERE identity_id IN (",
+        "SELECT "
+            + into.key
+            + ", engagements, first_engaged_at, last_engaged_at, last_week, recent_weeks FROM "
+            + into.table
+            + " WHERE "
+            + into.key
+            + " IN (",
         ")",
         null,
         rs -> {
@@ -208,17 +215,22 @@ final class H2LedgerWrites {
         });
     try (PreparedStatement update =
             c.prepareStatement(
-                "UPDATE identity_activity SET engagements = ?, first_engaged_at = ?,"
-                    + " last_engaged_at = ?, last_week = ?, recent_weeks = ? WHERE identity_id ="
-                    + " ?");
+                "UPDATE "
+                    + into.table
+                    + " SET engagements = ?, first_engaged_at = ?, last_engaged_at = ?, last_week"
+                    + " = ?, recent_weeks = ? WHERE "
+                    + into.key
+                    + " = ?");
         PreparedStatement insert =
             c.prepareStatement(
-                "INSERT INTO identity_activity (engagements, first_engaged_at, last_engaged_at,"
-                    + " last_week, recent_weeks, identity_id, workspace_id) VALUES (?, ?, ?, ?, ?,"
-                    + " ?, ?)")) {
+                "INSERT INTO "
+                    + into.table
+                    + " (engagements, first_engaged_at, last_engaged_at, last_week, recent_weeks, "
+                    + into.key
+                    + ", workspace_id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       Batch updates = new Batch(update);
       Batch inserts = new Batch(insert);
-      for (var e : perIdentity.entrySet()) {
+      for (var e : perKey.entrySet()) {
         Activity now = e.getValue();
         Activity before = stored.get(e.getKey());
         PreparedStatement ps = before == null ? insert : update;

@@ -44,20 +44,20 @@ final class PostgresLedgerWrites {
     return out;
   }
 
-  /** Verdict of each identity among {@code ids} that belongs to the workspace. */
-  static Map<Long, String> verdicts(Connection c, long workspaceId, Collection<Long> ids)
+  /** Verdict and person of each identity among {@code ids} that belongs to the workspace. */
+  static Map<Long, Engager> engagers(Connection c, long workspaceId, Collection<Long> ids)
       throws SQLException {
-    Map<Long, String> out = new HashMap<>(ids.size() * 2);
+    Map<Long, Engager> out = new HashMap<>(ids.size() * 2);
     try (PreparedStatement ps =
         c.prepareStatement(
             // By primary key; the workspace is checked here so that no plan can prefer a
             // (workspace_id, ...) index and read the whole audience.
-            "SELECT id, verdict, workspace_id FROM identity WHERE id = ANY (?)")) {
+            "SELECT id, verdict, workspace_id, person_id FROM identity WHERE id = ANY (?)")) {
       ps.setArray(1, longs(c, ids));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           if (rs.getLong(3) == workspaceId) {
-            out.put(rs.getLong(1), rs.getString(2));
+            out.put(rs.getLong(1), new Engager(rs.getString(2), rs.getLong(4)));
           }
         }
       }
@@ -71,7 +71,7 @@ final class PostgresLedgerWrites {
    * the same order and one waits for the other instead of the two deadlocking.
    */
   static void insert(
-      Connection c, long workspaceId, Map<Long, Engagement> unique, Map<Long, String> verdicts)
+      Connection c, long workspaceId, Map<Long, Engagement> unique, Map<Long, Engager> engagers)
       throws SQLException {
     CopyRows rows = new CopyRows();
     List<Long> hashes = new ArrayList<>(unique.keySet());
@@ -85,7 +85,7 @@ final class PostgresLedgerWrites {
           .add(e.kind().code())
           .raw(e.occurredAt().toString())
           .add(e.source())
-          .add(verdicts.get(e.identityId()))
+          .add(engagers.get(e.identityId()).verdict())
           .add(hash)
           .add(e.eventKey())
           .end();
@@ -161,23 +161,28 @@ final class PostgresLedgerWrites {
     }
   }
 
-  static void addActivity(Connection c, long workspaceId, Map<Long, Activity> perIdentity)
+  /**
+   * Adds the batch to each row of an activity rollup (an identity's or a person's engagement
+   * summary), in key order.
+   */
+  static void addActivity(
+      Connection c, long workspaceId, ActivityTable into, Map<Long, Activity> perKey)
       throws SQLException {
-    if (perIdentity.isEmpty()) {
+    if (perKey.isEmpty()) {
       return;
     }
-    List<Long> ids = new ArrayList<>(perIdentity.keySet());
+    List<Long> ids = new ArrayList<>(perKey.keySet());
     ids.sort(null);
     int n = ids.size();
-    Long[] identity = new Long[n];
+    Long[] key = new Long[n];
     Long[] count = new Long[n];
     String[] first = new String[n];
     String[] last = new String[n];
     Integer[] lastWeek = new Integer[n];
     Long[] recentWeeks = new Long[n];
     for (int i = 0; i < n; i++) {
-      Activity a = perIdentity.get(ids.get(i));
-      identity[i] = ids.get(i);
+      Activity a = perKey.get(ids.get(i));
+      key[i] = ids.get(i);
       count[i] = a.count;
       first[i] = text(a.first);
       last[i] = text(a.last);
@@ -188,11 +193,17 @@ final class PostgresLedgerWrites {
         c.prepareStatement(
             // The stored and the new week masks are re-anchored on the later week and
             // combined, as Activity.merge does (a shift of 52 or more empties a mask).
-            "INSERT INTO identity_activity AS t (identity_id, workspace_id, engagements,"
+            "INSERT INTO "
+                + into.table
+                + " AS t ("
+                + into.key
+                + ", workspace_id, engagements,"
                 + " first_engaged_at, last_engaged_at, last_week, recent_weeks) SELECT u.i, ?,"
                 + " u.n, u.f, u.l, u.lw, u.rw FROM unnest(?::bigint[], ?::bigint[],"
                 + " ?::timestamptz[], ?::timestamptz[], ?::int[], ?::bigint[]) AS u (i, n, f, l,"
-                + " lw, rw) ON CONFLICT (identity_id) DO UPDATE SET engagements = t.engagements +"
+                + " lw, rw) ON CONFLICT ("
+                + into.key
+                + ") DO UPDATE SET engagements = t.engagements +"
                 + " EXCLUDED.engagements, first_engaged_at = LEAST(t.first_engaged_at,"
                 + " EXCLUDED.first_engaged_at), last_engaged_at = GREATEST(t.last_engaged_at,"
                 + " EXCLUDED.last_engaged_at), last_week = GREATEST(t.last_week,"
@@ -204,7 +215,7 @@ final class PostgresLedgerWrites {
                 + " EXCLUDED.last_week) ELSE EXCLUDED.recent_weeks END)) & "
                 + Activity.MASK)) {
       ps.setLong(1, workspaceId);
-      ps.setArray(2, c.createArrayOf("bigint", identity));
+      ps.setArray(2, c.createArrayOf("bigint", key));
       ps.setArray(3, c.createArrayOf("bigint", count));
       ps.setArray(4, c.createArrayOf("text", first));
       ps.setArray(5, c.createArrayOf("text", last));

@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The ledger in SQL. One ingest call is one transaction: lock the workspace row, drop events
  * already known, insert the rest and add them to the rollups (variant_rollup, identity_week,
- * identity_activity). The statements differ per database ({@link H2LedgerWrites}, {@link
- * PostgresLedgerWrites}; ADR 3). Thread-safe.
+ * identity_activity, and person_activity for the interactions of authentic identities). The
+ * statements differ per database ({@link H2LedgerWrites}, {@link PostgresLedgerWrites}; ADR 3).
+ * Thread-safe.
  *
  * <p>On H2 the lock is exclusive: ingests into one workspace run one after the other. On PostgreSQL
  * it is a share lock, so that two ingests use two server processes (one backend was the ingest's
@@ -84,13 +85,13 @@ public final class SqlLedger implements Ledger {
         postgres
             ? PostgresLedgerWrites.known(c, workspaceId, hashes)
             : H2LedgerWrites.known(c, workspaceId, hashes));
-    Map<Long, String> verdicts = verdictsOf(c, workspaceId, unique.values());
+    Map<Long, Engager> engagers = engagersOf(c, workspaceId, unique.values());
     if (postgres) {
-      PostgresLedgerWrites.insert(c, workspaceId, unique, verdicts);
+      PostgresLedgerWrites.insert(c, workspaceId, unique, engagers);
     } else {
-      H2LedgerWrites.insert(c, workspaceId, new ArrayList<>(unique.keySet()), unique, verdicts);
+      H2LedgerWrites.insert(c, workspaceId, new ArrayList<>(unique.keySet()), unique, engagers);
     }
-    rollUp(c, workspaceId, unique.values(), verdicts);
+    rollUp(c, workspaceId, unique.values(), engagers);
     return new IngestResult(events.size(), unique.size(), events.size() - unique.size());
   }
 
@@ -124,17 +125,17 @@ public final class SqlLedger implements Ledger {
     }
   }
 
-  /** The current verdict of each identity; fails if one is not in the workspace. */
-  private Map<Long, String> verdictsOf(
+  /** The current verdict and person of each identity; fails if one is not in the workspace. */
+  private Map<Long, Engager> engagersOf(
       Connection c, long workspaceId, java.util.Collection<Engagement> events) throws SQLException {
     List<Long> ids = events.stream().map(Engagement::identityId).distinct().toList();
-    Map<Long, String> verdicts =
+    Map<Long, Engager> found =
         postgres
-            ? PostgresLedgerWrites.verdicts(c, workspaceId, ids)
-            : H2LedgerWrites.verdicts(c, workspaceId, ids);
-    if (verdicts.size() != ids.size()) {
+            ? PostgresLedgerWrites.engagers(c, workspaceId, ids)
+            : H2LedgerWrites.engagers(c, workspaceId, ids);
+    if (found.size() != ids.size()) {
       List<Long> missing = new ArrayList<>(ids);
-      missing.removeAll(verdicts.keySet());
+      missing.removeAll(found.keySet());
       throw new IllegalArgumentException(
           "identities "
               + missing.subList(0, Math.min(5, missing.size()))
@@ -142,22 +143,23 @@ public final class SqlLedger implements Ledger {
               + workspaceId
               + "; nothing was written");
     }
-    return verdicts;
+    return found;
   }
 
   private void rollUp(
       Connection c,
       long workspaceId,
       java.util.Collection<Engagement> events,
-      Map<Long, String> verdicts)
+      Map<Long, Engager> engagers)
       throws SQLException {
     Map<VariantKey, long[]> perVariant = new HashMap<>();
     Map<WeekKey, long[]> perWeek = new HashMap<>();
     Map<Long, Activity> perIdentity = new HashMap<>();
+    Map<Long, Activity> perPerson = new HashMap<>();
     for (Engagement e : events) {
+      Engager who = engagers.get(e.identityId());
       if (e.variantId() != null) {
-        VariantKey key =
-            new VariantKey(e.variantId(), verdicts.get(e.identityId()), e.kind().code());
+        VariantKey key = new VariantKey(e.variantId(), who.verdict(), e.kind().code());
         perVariant.computeIfAbsent(key, k -> new long[1])[0]++;
       }
       if (e.kind().interaction()) {
@@ -165,18 +167,23 @@ public final class SqlLedger implements Ledger {
             .computeIfAbsent(new WeekKey(e.identityId(), weekOf(e.occurredAt())), k -> new long[1])[
             0]++;
         perIdentity.computeIfAbsent(e.identityId(), k -> new Activity()).add(e.occurredAt());
+        if (who.authentic()) {
+          perPerson.computeIfAbsent(who.personId(), k -> new Activity()).add(e.occurredAt());
+        }
       }
     }
     if (postgres) {
       // variant_rollup last: every batch touches the same few hot rows there, and a concurrent
       // batch waits on them only from this statement to the commit.
       PostgresLedgerWrites.addWeeks(c, workspaceId, perWeek);
-      PostgresLedgerWrites.addActivity(c, workspaceId, perIdentity);
+      PostgresLedgerWrites.addActivity(c, workspaceId, ActivityTable.IDENTITY, perIdentity);
+      PostgresLedgerWrites.addActivity(c, workspaceId, ActivityTable.PERSON, perPerson);
       PostgresLedgerWrites.addVariants(c, workspaceId, perVariant);
     } else {
       H2LedgerWrites.addVariants(c, workspaceId, perVariant);
       H2LedgerWrites.addWeeks(c, workspaceId, perWeek);
-      H2LedgerWrites.addActivity(c, workspaceId, perIdentity);
+      H2LedgerWrites.addActivity(c, workspaceId, ActivityTable.IDENTITY, perIdentity);
+      H2LedgerWrites.addActivity(c, workspaceId, ActivityTable.PERSON, perPerson);
     }
     if (LOG.isDebugEnabled()) {
       LOG.debug("workspace {}: rolled up {} events", workspaceId, events.size());

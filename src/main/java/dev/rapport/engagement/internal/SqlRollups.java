@@ -131,7 +131,55 @@ public final class SqlRollups implements Rollups {
                     rs.getLong(6)));
     return List.of(
         compare("identity_week", storedWeeks, weeks),
-        compare("identity engagement summary", storedSummary, summary));
+        compare("identity engagement summary", storedSummary, summary),
+        personActivity(c, ws, activity));
+  }
+
+  /** person_activity: the summaries of each person's authentic identities, combined. */
+  private static Part personActivity(Connection c, long ws, Map<Long, Activity> perIdentity)
+      throws SQLException {
+    Map<Long, Activity> perPerson = new HashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, person_id FROM identity WHERE workspace_id = ? AND verdict IN "
+                + SqlTruth.AUTHENTIC)) {
+      ps.setFetchSize(10_000);
+      ps.setLong(1, ws);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Activity a = perIdentity.get(rs.getLong(1));
+          if (a != null) {
+            perPerson.merge(
+                rs.getLong(2),
+                a.copy(),
+                (x, y) -> {
+                  x.merge(y);
+                  return x;
+                });
+          }
+        }
+      }
+    }
+    Map<String, String> recomputed = new TreeMap<>();
+    perPerson.forEach(
+        (id, a) ->
+            recomputed.put(
+                "person " + id, describe(a.count, a.first, a.last, a.lastWeek, a.recentWeeks)));
+    Map<String, String> stored =
+        rows(
+            c,
+            "SELECT person_id, engagements, first_engaged_at, last_engaged_at, last_week,"
+                + " recent_weeks FROM person_activity WHERE workspace_id = ?",
+            ws,
+            rs -> "person " + rs.getLong(1),
+            rs ->
+                describe(
+                    rs.getLong(2),
+                    instant(rs.getObject(3, OffsetDateTime.class)),
+                    instant(rs.getObject(4, OffsetDateTime.class)),
+                    rs.getInt(5),
+                    rs.getLong(6)));
+    return compare("person_activity", stored, recomputed);
   }
 
   /** Identities by current verdict and whether they follow one of the workspace's channels. */

@@ -50,6 +50,9 @@ public final class SqlMerges implements Merges {
     }
     return db.transaction(
         c -> {
+          // The workspace first (as the refreshes take it): identities change persons, and the
+          // ledger adds each batch to the persons it read; none may be in flight meanwhile.
+          Watermarks.lockWorkspace(c, workspaceId);
           Map<Long, PersonRow> rows = lock(c, workspaceId, keptPersonId, absorbedPersonId);
           PersonRow kept = rows.get(keptPersonId);
           PersonRow absorbed = rows.get(absorbedPersonId);
@@ -124,6 +127,7 @@ public final class SqlMerges implements Merges {
               Stage.STRANGER,
               at,
               "merged into person " + keptPersonId + " (merge #" + mergeId + ")");
+          PersonActivity.rebuild(c, workspaceId, List.of(keptPersonId, absorbedPersonId));
           Dirty.mark(c, workspaceId, keptPersonId, absorbedPersonId);
           return new MergeOutcome.Merged(mergeId, keptPersonId, identities);
         });
@@ -180,6 +184,7 @@ public final class SqlMerges implements Merges {
             return new UndoOutcome.Refused(
                 "merge #" + later.get(0) + " involves the same persons; undo it first");
           }
+          Watermarks.lockWorkspace(c, workspaceId);
           Map<Long, PersonRow> rows = lock(c, workspaceId, m.kept, m.absorbed);
           for (String[] owned : OWNED) {
             moveBack(c, mergeId, owned[0], owned[1], m.absorbed);
@@ -201,6 +206,7 @@ public final class SqlMerges implements Merges {
           StageLog.record(c, workspaceId, m.kept, rows.get(m.kept).stage, m.keptStage, at, why);
           StageLog.record(
               c, workspaceId, m.absorbed, rows.get(m.absorbed).stage, m.absorbedStage, at, why);
+          PersonActivity.rebuild(c, workspaceId, List.of(m.kept, m.absorbed));
           Dirty.mark(c, workspaceId, m.kept, m.absorbed);
           return new UndoOutcome.Undone(mergeId, m.absorbed);
         });

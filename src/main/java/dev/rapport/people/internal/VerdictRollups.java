@@ -3,6 +3,7 @@ package dev.rapport.people.internal;
 import static dev.rapport.people.internal.Sql.clip;
 import static dev.rapport.people.internal.Sql.setTime;
 
+import dev.rapport.authenticity.Category;
 import dev.rapport.authenticity.Verdict;
 import dev.rapport.store.Dialect;
 import java.sql.Connection;
@@ -50,12 +51,14 @@ final class VerdictRollups {
     Map<Long, String> before = new HashMap<>();
     Map<Long, String> sourceBefore = new HashMap<>();
     Set<Long> following = new HashSet<>();
+    Map<Long, Long> personOf = new HashMap<>();
     AudienceTally tally = new AudienceTally();
     String marks = String.join(",", Collections.nCopies(to - from, "?"));
     try (PreparedStatement ps =
         c.prepareStatement(
             // By primary key only, the workspace checked here (see SqlLedger.verdictsOf).
-            "SELECT id, verdict, workspace_id, follows, verdict_source FROM identity WHERE id IN ("
+            "SELECT id, verdict, workspace_id, follows, verdict_source, person_id FROM identity"
+                + " WHERE id IN ("
                 + marks
                 + ")")) {
       for (int i = from; i < to; i++) {
@@ -66,6 +69,7 @@ final class VerdictRollups {
           if (rs.getLong(3) == workspaceId) {
             before.put(rs.getLong(1), rs.getString(2));
             sourceBefore.put(rs.getLong(1), rs.getString(5));
+            personOf.put(rs.getLong(1), rs.getLong(6));
             if (rs.getBoolean(4)) {
               following.add(rs.getLong(1));
             }
@@ -74,6 +78,7 @@ final class VerdictRollups {
       }
     }
     Map<Long, String> changed = new HashMap<>();
+    Set<Long> crossed = new HashSet<>(); // persons with an identity now (not) authentic
     // An account twice in one chunk (and scorer) keeps its last verdict: one row per key, as
     // the rows a batch's updates miss are inserted after all of them.
     Map<String, Integer> lastOf = new HashMap<>();
@@ -125,6 +130,9 @@ final class VerdictRollups {
           // Every changed identity, not only those with interactions (identity.engagements):
           // follows and unfollows on a post are in the post's rollup too.
           changed.put(id, v.category().code());
+          if (Category.fromCode(old).authentic() != v.category().authentic()) {
+            crossed.add(personOf.get(id));
+          }
         }
       }
       int[] updated = set.executeBatch();
@@ -145,6 +153,7 @@ final class VerdictRollups {
       // after this commit, under the new verdict: none is left in the old bucket.
       Watermarks.lockWorkspace(c, workspaceId);
       moveRollups(c, workspaceId, changed);
+      PersonActivity.rebuild(c, workspaceId, crossed);
     }
   }
 
