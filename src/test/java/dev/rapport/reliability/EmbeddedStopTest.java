@@ -21,6 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EmbeddedStopTest {
 
+  /**
+   * A progress line of the ledger phase with a positive count, e.g. "engagements 1% [..] 10000/".
+   */
+  private static final java.util.regex.Pattern WRITING =
+      java.util.regex.Pattern.compile("engagements\\s+\\d+% \\[[^\\]]*\\]\\s+[1-9]\\d*/");
+
   @Test
   void stoppingAWritingCommandLeavesADatabaseThatOpensAndIsConsistent(@TempDir Path dir)
       throws Exception {
@@ -51,14 +57,16 @@ class EmbeddedStopTest {
             .redirectOutput(log.toFile())
             .start();
     try {
-      // Until the ledger is being written: the progress bar names its phase.
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      // Until the ledger holds a first batch and more are being written: the progress bar of
+      // the ledger phase counts the stored engagements. (Waiting a fixed time after the phase
+      // began was not enough on a loaded machine: nothing was committed yet.)
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
       while (System.nanoTime() < deadline
           && p.isAlive()
-          && !(Files.exists(log) && Files.readString(log).contains("engagements  "))) {
+          && !(Files.exists(log) && WRITING.matcher(Files.readString(log)).find())) {
         Thread.sleep(200);
       }
-      Thread.sleep(2_000);
+      Thread.sleep(1_000);
       assertThat(p.isAlive()).as("still writing when stopped; log:%n%s", read(log)).isTrue();
     } finally {
       p.destroy(); // SIGTERM
