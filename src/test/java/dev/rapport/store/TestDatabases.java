@@ -3,9 +3,14 @@ package dev.rapport.store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 
@@ -70,9 +75,51 @@ public final class TestDatabases {
     if (url == null) {
       throw new IllegalStateException(POSTGRES_URL_ENV + " is not set");
     }
+    dropStaleSchemasOnce(url);
+    // The creation time in the name lets a later run recognise what an earlier one left behind.
     String schema =
-        "rapport_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        "rapport_test_"
+            + Instant.now().getEpochSecond()
+            + "_"
+            + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     return new DatabaseSettings(url, "", "", 4, schema);
+  }
+
+  private static final AtomicBoolean SWEPT = new AtomicBoolean();
+  private static final Duration STALE = Duration.ofHours(6);
+  private static final Pattern TEST_SCHEMA =
+      Pattern.compile("rapport_test_(?:(\\d{10})_[0-9a-f]{8}|[0-9a-f]{16})");
+
+  /**
+   * Drops the test schemas that earlier runs left on the shared server: the shutdown hooks that
+   * drop them do not all finish when the test JVM is stopped (Surefire gives it 30 s), and a killed
+   * run leaves all of its own. A schema counts as stale when its name says it was made more than
+   * {@link #STALE} ago (longer than any run) or when it has the older name without a time.
+   */
+  private static void dropStaleSchemasOnce(String url) {
+    if (!SWEPT.compareAndSet(false, true)) {
+      return;
+    }
+    long now = Instant.now().getEpochSecond();
+    List<String> stale = new ArrayList<>();
+    try (var c = DriverManager.getConnection(url);
+        var st = c.createStatement();
+        var rs =
+            st.executeQuery(
+                "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'rapport\\_test\\_%'")) {
+      while (rs.next()) {
+        Matcher m = TEST_SCHEMA.matcher(rs.getString(1));
+        if (m.matches()
+            && (m.group(1) == null || now - Long.parseLong(m.group(1)) > STALE.toSeconds())) {
+          stale.add(rs.getString(1));
+        }
+      }
+      for (String schema : stale) {
+        st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+      }
+    } catch (java.sql.SQLException e) {
+      System.err.println("could not drop stale test schemas: " + e.getMessage());
+    }
   }
 
   public static void dropSchema(DatabaseSettings s) {
