@@ -28,15 +28,29 @@ INSERT INTO person_activity (person_id, workspace_id, engagements, first_engaged
   GROUP BY i.person_id;
 
 -- The mask from the weeks themselves (identity_week holds the same interactions as the masks):
--- each distinct week of the person's authentic identities within 52 weeks of its last one.
-UPDATE person_activity SET recent_weeks = (
-  SELECT COALESCE(SUM(DISTINCT CAST(POWER(2, person_activity.last_week
-      - CAST(FLOOR((EXTRACT(EPOCH FROM w.week_start) - 345600) / 604800) AS INTEGER)) AS BIGINT)), 0)
-  FROM identity i JOIN identity_week w ON w.identity_id = i.id
-  WHERE i.person_id = person_activity.person_id AND i.verdict IN ('real_person', 'influencer')
-    AND w.n <> 0
-    AND person_activity.last_week
-      - CAST(FLOOR((EXTRACT(EPOCH FROM w.week_start) - 345600) / 604800) AS INTEGER) BETWEEN 0 AND 51);
+-- each distinct week of the person's authentic identities within 52 weeks of its last one, as its
+-- bit, collected first so that the update sums plain values (H2 refuses an aggregate over an
+-- expression that mixes the updated row's columns with the subquery's on a large table).
+CREATE TABLE person_activity_bit (
+  person_id BIGINT NOT NULL,
+  bit BIGINT NOT NULL,
+  PRIMARY KEY (person_id, bit)
+);
+
+INSERT INTO person_activity_bit (person_id, bit)
+  SELECT DISTINCT p.person_id, CAST(POWER(2, p.last_week
+      - CAST(FLOOR((EXTRACT(EPOCH FROM w.week_start) - 345600) / 604800) AS INTEGER)) AS BIGINT)
+  FROM person_activity p
+    JOIN identity i ON i.person_id = p.person_id
+    JOIN identity_week w ON w.identity_id = i.id
+  WHERE i.verdict IN ('real_person', 'influencer') AND w.n <> 0
+    AND p.last_week
+      - CAST(FLOOR((EXTRACT(EPOCH FROM w.week_start) - 345600) / 604800) AS INTEGER) BETWEEN 0 AND 51;
+
+UPDATE person_activity SET recent_weeks = COALESCE(
+  (SELECT SUM(b.bit) FROM person_activity_bit b WHERE b.person_id = person_activity.person_id), 0);
+
+DROP TABLE person_activity_bit;
 
 -- No secondary index: the truth passes scan the table (on H2 a scan of this narrow table beat a
 -- range of a recency index that then fetches every row), and an index on last_engaged_at would

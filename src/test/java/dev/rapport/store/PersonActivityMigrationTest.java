@@ -62,6 +62,8 @@ class PersonActivityMigrationTest {
                 + t0
                 + "), (3, 1, 'follower', "
                 + t0
+                + "), (4, 1, 'engager', "
+                + t0
                 + ")");
         // Person 1: a real person's account (weeks 2967 and 2965), an influencer account (weeks
         // 2966 and 2965) and a suspicious one (week 2968, later than the others: it must not
@@ -80,12 +82,15 @@ class PersonActivityMigrationTest {
                 + t0
                 + "), (14, 1, 3, 'mastodon', 'e', 'real_person', TRUE, "
                 + t0
+                + "), (15, 1, 4, 'mastodon', 'f', 'real_person', TRUE, "
+                + t0
                 + ")");
         st.execute(
             "INSERT INTO identity_week (identity_id, week_start, workspace_id, n) VALUES"
                 + " (10, DATE '2026-11-16', 1, 3), (10, DATE '2026-11-02', 1, 2),"
                 + " (11, DATE '2026-11-09', 1, 1), (11, DATE '2026-11-02', 1, 1),"
-                + " (12, DATE '2026-11-23', 1, 4), (13, DATE '2026-11-16', 1, 9)");
+                + " (12, DATE '2026-11-23', 1, 4), (13, DATE '2026-11-16', 1, 9),"
+                + " (15, DATE '2026-11-09', 1, 1)");
         st.execute(
             "INSERT INTO identity_activity (identity_id, workspace_id, engagements,"
                 + " first_engaged_at, last_engaged_at, last_week, recent_weeks) VALUES"
@@ -96,7 +101,9 @@ class PersonActivityMigrationTest {
                 + " (12, 1, 4, TIMESTAMP WITH TIME ZONE '2026-11-23 01:00:00+00', TIMESTAMP WITH"
                 + " TIME ZONE '2026-11-24 01:00:00+00', 2968, 1),"
                 + " (13, 1, 9, TIMESTAMP WITH TIME ZONE '2026-11-16 01:00:00+00', TIMESTAMP WITH"
-                + " TIME ZONE '2026-11-17 01:00:00+00', 2967, 1)");
+                + " TIME ZONE '2026-11-17 01:00:00+00', 2967, 1),"
+                + " (15, 1, 1, TIMESTAMP WITH TIME ZONE '2026-11-10 01:00:00+00', TIMESTAMP WITH"
+                + " TIME ZONE '2026-11-10 01:00:00+00', 2966, 1)");
       }
       try (Rapport r = Rapport.on(Database.open(s), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC))) {
         List<Map<String, Object>> rows =
@@ -110,7 +117,7 @@ class PersonActivityMigrationTest {
                                     + " person_activity ORDER BY person_id")
                             .mapToMap()
                             .list());
-        assertThat(rows).hasSize(1);
+        assertThat(rows).hasSize(2);
         Map<String, Object> row = rows.get(0);
         assertThat(((Number) row.get("person_id")).longValue()).isEqualTo(1);
         // 5 + 2; the suspicious account's 4 are not the person's authentic engagement.
@@ -122,6 +129,12 @@ class PersonActivityMigrationTest {
         // Weeks 2967 (bit 0), 2966 (bit 1) and 2965 (bit 2, in both accounts).
         assertThat(((Number) row.get("last_week")).intValue()).isEqualTo(2967);
         assertThat(((Number) row.get("recent_weeks")).longValue()).isEqualTo(0b111L);
+        // Person 4: one account, one week.
+        Map<String, Object> other = rows.get(1);
+        assertThat(((Number) other.get("person_id")).longValue()).isEqualTo(4);
+        assertThat(((Number) other.get("engagements")).longValue()).isEqualTo(1);
+        assertThat(((Number) other.get("last_week")).intValue()).isEqualTo(2966);
+        assertThat(((Number) other.get("recent_weeks")).longValue()).isEqualTo(1L);
       }
     } finally {
       if (s.schema() != null) {
