@@ -110,28 +110,12 @@ public final class SqlRollups implements Rollups {
             rs ->
                 "identity " + rs.getLong(1) + " week " + rs.getObject(2, java.time.LocalDate.class),
             rs -> Long.toString(rs.getLong(3)));
-    Map<String, String> summary = new TreeMap<>();
-    activity.forEach(
-        (id, a) ->
-            summary.put(
-                "identity " + id, describe(a.count, a.first, a.last, a.lastWeek, a.recentWeeks)));
-    Map<String, String> storedSummary =
-        rows(
-            c,
-            "SELECT identity_id, engagements, first_engaged_at, last_engaged_at, last_week,"
-                + " recent_weeks FROM identity_activity WHERE workspace_id = ?",
-            ws,
-            rs -> "identity " + rs.getLong(1),
-            rs ->
-                describe(
-                    rs.getLong(2),
-                    instant(rs.getObject(3, OffsetDateTime.class)),
-                    instant(rs.getObject(4, OffsetDateTime.class)),
-                    rs.getInt(5),
-                    rs.getLong(6)));
     return List.of(
         compare("identity_week", storedWeeks, weeks),
-        compare("identity engagement summary", storedSummary, summary),
+        compare(
+            "identity engagement summary",
+            storedActivity(c, ws, ActivityTable.IDENTITY, "identity "),
+            described("identity ", activity)),
         personActivity(c, ws, activity));
   }
 
@@ -160,26 +144,39 @@ public final class SqlRollups implements Rollups {
         }
       }
     }
-    Map<String, String> recomputed = new TreeMap<>();
-    perPerson.forEach(
+    return compare(
+        "person_activity",
+        storedActivity(c, ws, ActivityTable.PERSON, "person "),
+        described("person ", perPerson));
+  }
+
+  /** The rows of an activity rollup as stored, described like {@link #described}. */
+  private static Map<String, String> storedActivity(
+      Connection c, long ws, ActivityTable table, String label) throws SQLException {
+    return rows(
+        c,
+        "SELECT "
+            + table.key
+            + ", engagements, first_engaged_at, last_engaged_at, last_week, recent_weeks FROM "
+            + table.table
+            + " WHERE workspace_id = ?",
+        ws,
+        rs -> label + rs.getLong(1),
+        rs ->
+            describe(
+                rs.getLong(2),
+                instant(rs.getObject(3, OffsetDateTime.class)),
+                instant(rs.getObject(4, OffsetDateTime.class)),
+                rs.getInt(5),
+                rs.getLong(6)));
+  }
+
+  private static Map<String, String> described(String label, Map<Long, Activity> activity) {
+    Map<String, String> out = new TreeMap<>();
+    activity.forEach(
         (id, a) ->
-            recomputed.put(
-                "person " + id, describe(a.count, a.first, a.last, a.lastWeek, a.recentWeeks)));
-    Map<String, String> stored =
-        rows(
-            c,
-            "SELECT person_id, engagements, first_engaged_at, last_engaged_at, last_week,"
-                + " recent_weeks FROM person_activity WHERE workspace_id = ?",
-            ws,
-            rs -> "person " + rs.getLong(1),
-            rs ->
-                describe(
-                    rs.getLong(2),
-                    instant(rs.getObject(3, OffsetDateTime.class)),
-                    instant(rs.getObject(4, OffsetDateTime.class)),
-                    rs.getInt(5),
-                    rs.getLong(6)));
-    return compare("person_activity", stored, recomputed);
+            out.put(label + id, describe(a.count, a.first, a.last, a.lastWeek, a.recentWeeks)));
+    return out;
   }
 
   /** Identities by current verdict and whether they follow one of the workspace's channels. */
