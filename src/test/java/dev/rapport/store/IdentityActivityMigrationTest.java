@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rapport.app.Rapport;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -12,7 +11,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -24,29 +22,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 class IdentityActivityMigrationTest {
 
   static List<DatabaseSettings> settings() {
-    return TestDatabases.postgresUrl() == null
-        ? List.of(TestDatabases.h2Settings())
-        : List.of(TestDatabases.h2Settings(), TestDatabases.postgresSettings());
+    return TestDatabases.freshSettings();
   }
 
   @ParameterizedTest
   @MethodSource("settings")
   void summariesAndWeekMasksSurviveTheUpgrade(DatabaseSettings s) throws SQLException {
     try {
-      var flyway =
-          Flyway.configure()
-              .dataSource(s.url(), s.user(), s.password())
-              .locations("classpath:db/migration")
-              .target("53");
-      if (s.schema() != null) {
-        flyway.schemas(s.schema()).defaultSchema(s.schema());
-      }
-      flyway.load().migrate();
-      try (Connection c = DriverManager.getConnection(s.url(), s.user(), s.password());
+      try (Connection c = TestDatabases.migratedTo(s, "53");
           Statement st = c.createStatement()) {
-        if (s.schema() != null) {
-          st.execute("SET search_path TO " + s.schema());
-        }
         st.execute(
             "INSERT INTO workspace (id, slug, name, time_zone, created_at) VALUES (1, 'w', 'W',"
                 + " 'UTC', TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00')");

@@ -70,6 +70,38 @@ public final class TestDatabases {
     return db;
   }
 
+  /** Settings of a fresh H2 database, and of a fresh PostgreSQL schema when one is configured. */
+  public static List<DatabaseSettings> freshSettings() {
+    return postgresUrl() == null
+        ? List.of(h2Settings())
+        : List.of(h2Settings(), postgresSettings());
+  }
+
+  /**
+   * Brings a fresh database up to schema version {@code version} only, as a release of that time
+   * left it, and opens a connection to it: migration tests write old-shaped rows there, then open
+   * the database with the current code and check what the upgrade made of them.
+   */
+  public static java.sql.Connection migratedTo(DatabaseSettings s, String version)
+      throws java.sql.SQLException {
+    var flyway =
+        org.flywaydb.core.Flyway.configure()
+            .dataSource(s.url(), s.user(), s.password())
+            .locations("classpath:db/migration")
+            .target(version);
+    if (s.schema() != null) {
+      flyway.schemas(s.schema()).defaultSchema(s.schema());
+    }
+    flyway.load().migrate();
+    java.sql.Connection c = DriverManager.getConnection(s.url(), s.user(), s.password());
+    if (s.schema() != null) {
+      try (var st = c.createStatement()) {
+        st.execute("SET search_path TO " + s.schema());
+      }
+    }
+    return c;
+  }
+
   public static DatabaseSettings postgresSettings() {
     String url = postgresUrl();
     if (url == null) {
