@@ -19,6 +19,44 @@ public interface People {
    */
   long[] resolve(long workspaceId, List<IdentityKey> keys);
 
+  /**
+   * Stores accounts as seen at one moment, in one transaction: each identity (and a person for each
+   * new one), its profile snapshot, its verdict made current, and, where {@link
+   * Observation#channelId} is set, its follow of that channel. Accounts new to the workspace are
+   * written once, in their final state and in bulk; known ones take the path of {@link #resolve},
+   * {@link #saveProfiles}, {@link #recordVerdicts} and {@link #follow}, with the same result.
+   * Returns identity ids in the order of {@code accounts}.
+   *
+   * @param at when the verdicts were decided (and the new rows' creation time)
+   */
+  long[] observe(long workspaceId, List<Observation> accounts, Instant at);
+
+  /**
+   * An account as seen once: its key, its profile, the verdict on it, and the channel it follows
+   * since {@code followedAt} (both null when it follows none of the workspace's channels).
+   */
+  record Observation(
+      IdentityKey key,
+      ProfileSnapshot profile,
+      Verdict verdict,
+      Long channelId,
+      Instant followedAt) {
+
+    public Observation {
+      java.util.Objects.requireNonNull(key, "key");
+      java.util.Objects.requireNonNull(profile, "profile");
+      java.util.Objects.requireNonNull(verdict, "verdict");
+      if ((channelId == null) != (followedAt == null)) {
+        throw new IllegalArgumentException("a follow needs both its channel and its time");
+      }
+    }
+
+    /** Whether the account follows a channel. */
+    public boolean follows() {
+      return channelId != null;
+    }
+  }
+
   /** Records that identities follow a channel (idempotent). */
   void follow(long workspaceId, long channelId, long[] identityIds, Instant at);
 

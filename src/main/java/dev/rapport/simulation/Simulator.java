@@ -101,7 +101,10 @@ public final class Simulator {
     Population population = Population.generate(s, start, audienceRandom);
     AudienceWriter audience =
         new AudienceWriter(people, scorer, ws.id(), channelIds, s.platforms());
-    audience.write(population, s.asOf(), s.batchSize(), audienceRandom, progress);
+    // As many audience writers as the ledger takes at once: the database's concurrency, not the
+    // machine's.
+    audience.write(
+        population, s.asOf(), s.batchSize(), ledger.concurrentIngests(), audienceRandom, progress);
     long followers = planChannels(population, channelIds);
     long afterAudience = System.nanoTime();
 

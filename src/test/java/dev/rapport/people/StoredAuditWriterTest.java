@@ -90,6 +90,75 @@ class StoredAuditWriterTest {
     }
   }
 
+  /**
+   * The simulator's use: every account with a channel and a follow time of its own (or none), new
+   * and known accounts mixed, some twice in a batch with another channel or time.
+   */
+  @ParameterizedTest
+  @MethodSource("dev.rapport.store.TestDatabases#kinds")
+  void observationsWithFollowsOfTheirOwnEqualTheGeneralPath(TestDatabases.Kind kind) {
+    try (Rapport r = Rapport.on(kind.open(), Clock.fixed(NOW, ZoneOffset.UTC))) {
+      Workspace observed = r.workspaces().create("s", "S", ZoneId.of("UTC"), TargetAudience.NONE);
+      Workspace general = r.workspaces().create("g", "G", ZoneId.of("UTC"), TargetAudience.NONE);
+      long[][] channels = new long[2][];
+      int w = 0;
+      for (Workspace ws : List.of(observed, general)) {
+        channels[w++] =
+            new long[] {
+              r.workspaces().addChannel(ws.id(), Platform.X, "x", "X").id(),
+              r.workspaces().addChannel(ws.id(), Platform.MASTODON, "m", "M").id()
+            };
+        r.people().resolve(ws.id(), keys(0, 10));
+      }
+      SplittableRandom random = new SplittableRandom(5);
+      for (int round = 0; round < 2; round++) {
+        List<Input> inputs = inputs(random, 40 + 30 * round);
+        int[] channel = new int[inputs.size()];
+        Instant[] at = new Instant[inputs.size()];
+        for (int i = 0; i < inputs.size(); i++) {
+          channel[i] = random.nextInt(3) - 1;
+          at[i] = channel[i] < 0 ? null : NOW.minus(Duration.ofDays(random.nextInt(3)));
+        }
+        for (int side = 0; side < 2; side++) {
+          long ws = side == 0 ? observed.id() : general.id();
+          List<People.Observation> rows = new ArrayList<>();
+          for (int i = 0; i < inputs.size(); i++) {
+            ProfileSnapshot p = inputs.get(i).profile();
+            rows.add(
+                new People.Observation(
+                    new IdentityKey(Platform.X, p.platformUserId(), p.handle(), p.displayName()),
+                    p,
+                    inputs.get(i).verdict(),
+                    channel[i] < 0 ? null : channels[side][channel[i]],
+                    at[i]));
+          }
+          if (side == 0) {
+            long[] ids = r.people().observe(ws, rows, NOW);
+            assertThat(ids).hasSize(rows.size()).doesNotContain(0L);
+          } else {
+            generalRowByRow(r, ws, rows);
+          }
+        }
+        assertSame(r, observed.id(), general.id());
+      }
+      assertThat(state(r, observed.id()).get("follows")).contains("2026-06-16");
+    }
+  }
+
+  /** The general path: resolve, snapshots, verdicts, then each row's follow in batch order. */
+  private static void generalRowByRow(Rapport r, long ws, List<People.Observation> rows) {
+    long[] ids = r.people().resolve(ws, rows.stream().map(People.Observation::key).toList());
+    r.people().saveProfiles(ws, ids, rows.stream().map(People.Observation::profile).toList());
+    r.people()
+        .recordVerdicts(ws, ids, rows.stream().map(People.Observation::verdict).toList(), NOW);
+    for (int i = 0; i < rows.size(); i++) {
+      People.Observation o = rows.get(i);
+      if (o.follows()) {
+        r.people().follow(ws, o.channelId(), new long[] {ids[i]}, o.followedAt());
+      }
+    }
+  }
+
   private static List<IdentityKey> keys(int from, int to) {
     List<IdentityKey> keys = new ArrayList<>();
     for (int i = from; i < to; i++) {
@@ -203,8 +272,9 @@ class StoredAuditWriterTest {
         "follows",
         rows(
             r,
-            "SELECT i.platform_user_id, f.followed_at FROM follow f JOIN identity i ON i.id ="
-                + " f.identity_id WHERE f.workspace_id = ? ORDER BY 1",
+            "SELECT i.platform_user_id, c.platform, f.followed_at FROM follow f JOIN identity i"
+                + " ON i.id = f.identity_id JOIN channel c ON c.id = f.channel_id WHERE"
+                + " f.workspace_id = ? ORDER BY 1, 2",
             ws));
     out.put(
         "audience",

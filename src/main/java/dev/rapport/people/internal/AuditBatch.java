@@ -7,6 +7,7 @@ import dev.rapport.authenticity.ProfileSnapshot;
 import dev.rapport.authenticity.Verdict;
 import dev.rapport.people.IdentityKey;
 import dev.rapport.people.People;
+import dev.rapport.people.People.Observation;
 import dev.rapport.people.Stage;
 import dev.rapport.store.CopyRows;
 import dev.rapport.store.Dialect;
@@ -22,19 +23,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes one batch of a stored audit inside the caller's transaction. Accounts new to the workspace
- * (almost all of a first audit) are written once, in their final state: person, identity already
- * carrying its verdict and follow flag, snapshot, verdict and follow, with no lookups of rows that
- * cannot exist yet and no insert-then-update (an update of the wide identity row rewrites its
- * indexes, and was half of the writer's time). On PostgreSQL those rows go in by {@code COPY}.
- * Everything else (known accounts, an account repeated in the batch) takes the general path of
- * {@link People}, which checks and moves rollups row by row; applied after the new rows, in batch
- * order, it leaves exactly the state the general path alone would.
+ * Writes one batch of observed accounts (a stored audit's, the simulator's) inside the caller's
+ * transaction. Accounts new to the workspace (almost all of a first audit) are written once, in
+ * their final state: person, identity already carrying its verdict and follow flag, snapshot,
+ * verdict and follow, with no lookups of rows that cannot exist yet and no insert-then-update (an
+ * update of the wide identity row rewrites its indexes, and was half of the writer's time). On
+ * PostgreSQL those rows go in by {@code COPY}. Everything else (known accounts, an account repeated
+ * in the batch) takes the general path of {@link People}, which checks and moves rollups row by
+ * row; applied after the new rows, in batch order, it leaves exactly the state the general path
+ * alone would.
  */
 final class AuditBatch {
-
-  /** One audited account. */
-  record Row(IdentityKey key, ProfileSnapshot profile, Verdict verdict) {}
 
   private final Dialect dialect;
   private final People people;
@@ -44,10 +43,11 @@ final class AuditBatch {
     this.people = people;
   }
 
-  void write(Connection c, long workspaceId, Long channelId, List<Row> rows, Instant now)
+  /** Writes the batch; returns identity ids in the order of {@code rows}. */
+  long[] write(Connection c, long workspaceId, List<Observation> rows, Instant now)
       throws SQLException {
     List<IdentityKey> keys = new ArrayList<>(rows.size());
-    for (Row r : rows) {
+    for (Observation r : rows) {
       keys.add(r.key());
     }
     Map<String, Long> known = new HashMap<>();
@@ -56,40 +56,69 @@ final class AuditBatch {
           SqlPeople.existing(
               c, workspaceId, keys, from, Math.min(keys.size(), from + SqlPeople.CHUNK)));
     }
-    List<Row> fresh = new ArrayList<>();
+    List<Observation> fresh = new ArrayList<>();
     Map<String, Integer> freshIndex = new HashMap<>();
     List<Integer> rest = new ArrayList<>();
+    int[] freshAt = new int[rows.size()];
     for (int i = 0; i < rows.size(); i++) {
       String key = SqlPeople.key(keys.get(i));
       if (!known.containsKey(key) && !freshIndex.containsKey(key)) {
         freshIndex.put(key, fresh.size());
+        freshAt[i] = fresh.size();
         fresh.add(rows.get(i));
       } else {
+        freshAt[i] = -1;
         rest.add(i);
       }
     }
     lockWorkspace(c, workspaceId, rest.isEmpty());
-    long[] freshIds =
-        fresh.isEmpty() ? new long[0] : insertFresh(c, workspaceId, channelId, fresh, now);
+    long[] freshIds = fresh.isEmpty() ? new long[0] : insertFresh(c, workspaceId, fresh, now);
+    long[] all = new long[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      if (freshAt[i] >= 0) {
+        all[i] = freshIds[freshAt[i]];
+      }
+    }
     if (rest.isEmpty()) {
-      return;
+      return all;
     }
     long[] ids = new long[rest.size()];
     List<ProfileSnapshot> profiles = new ArrayList<>(rest.size());
     List<Verdict> verdicts = new ArrayList<>(rest.size());
     for (int j = 0; j < rest.size(); j++) {
-      Row r = rows.get(rest.get(j));
+      Observation r = rows.get(rest.get(j));
       String key = SqlPeople.key(r.key());
       Long id = known.get(key);
       ids[j] = id != null ? id : freshIds[freshIndex.get(key)];
+      all[rest.get(j)] = ids[j];
       profiles.add(r.profile());
       verdicts.add(r.verdict());
     }
     people.saveProfiles(workspaceId, ids, profiles);
     people.recordVerdicts(workspaceId, ids, verdicts, now);
-    if (channelId != null) {
-      people.follow(workspaceId, channelId, ids, now);
+    // Follows in batch order (the first follow of a channel stands), one call per run of rows
+    // with the same channel and time: a single call for an audit.
+    int runStart = 0;
+    for (int j = 1; j <= rest.size(); j++) {
+      Observation first = rows.get(rest.get(runStart));
+      if (j < rest.size() && sameFollow(first, rows.get(rest.get(j)))) {
+        continue;
+      }
+      if (first.follows()) {
+        people.follow(
+            workspaceId,
+            first.channelId(),
+            java.util.Arrays.copyOfRange(ids, runStart, j),
+            first.followedAt());
+      }
+      runStart = j;
     }
+    return all;
+  }
+
+  private static boolean sameFollow(Observation a, Observation b) {
+    return java.util.Objects.equals(a.channelId(), b.channelId())
+        && java.util.Objects.equals(a.followedAt(), b.followedAt());
   }
 
   /**
@@ -113,18 +142,15 @@ final class AuditBatch {
   }
 
   /** Inserts accounts the workspace has never seen, each in its final state; returns their ids. */
-  private long[] insertFresh(
-      Connection c, long workspaceId, Long channelId, List<Row> fresh, Instant now)
+  private long[] insertFresh(Connection c, long workspaceId, List<Observation> fresh, Instant now)
       throws SQLException {
-    boolean follows = channelId != null;
-    String stage = (follows ? Stage.FOLLOWER : Stage.STRANGER).code();
     long[] ids =
         dialect == Dialect.POSTGRESQL
-            ? copyFresh(c, workspaceId, channelId, fresh, now, stage)
-            : batchFresh(c, workspaceId, channelId, fresh, now, stage);
+            ? copyFresh(c, workspaceId, fresh, now)
+            : batchFresh(c, workspaceId, fresh, now);
     AudienceTally tally = new AudienceTally();
-    for (Row r : fresh) {
-      tally.add(r.verdict().category().code(), follows, 1);
+    for (Observation r : fresh) {
+      tally.add(r.verdict().category().code(), r.follows(), 1);
     }
     tally.write(c, dialect, workspaceId);
     return ids;
@@ -138,14 +164,17 @@ final class AuditBatch {
     return clip(String.join("\n", v.reasons()), 2000);
   }
 
+  private static String stage(Observation r) {
+    return (r.follows() ? Stage.FOLLOWER : Stage.STRANGER).code();
+  }
+
   private static Instant observed(ProfileSnapshot p, Instant now) {
     return p.observedAt() != null ? p.observedAt() : now;
   }
 
   // ---- H2 (and any database without COPY): JDBC batches. ----
 
-  private long[] batchFresh(
-      Connection c, long workspaceId, Long channelId, List<Row> fresh, Instant now, String stage)
+  private long[] batchFresh(Connection c, long workspaceId, List<Observation> fresh, Instant now)
       throws SQLException {
     int n = fresh.size();
     long[] personIds = new long[n];
@@ -154,10 +183,10 @@ final class AuditBatch {
             "INSERT INTO person (workspace_id, display_name, stage, created_at) VALUES (?, ?, ?,"
                 + " ?)",
             new String[] {"id"})) {
-      for (Row r : fresh) {
+      for (Observation r : fresh) {
         ps.setLong(1, workspaceId);
         ps.setString(2, personName(r.key()));
-        ps.setString(3, stage);
+        ps.setString(3, stage(r));
         setTime(ps, 4, now);
         ps.addBatch();
       }
@@ -172,7 +201,7 @@ final class AuditBatch {
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             new String[] {"id"})) {
       for (int j = 0; j < n; j++) {
-        Row r = fresh.get(j);
+        Observation r = fresh.get(j);
         IdentityKey k = r.key();
         ps.setLong(1, workspaceId);
         ps.setLong(2, personIds[j]);
@@ -182,7 +211,7 @@ final class AuditBatch {
         ps.setString(6, clip(k.displayName(), 300));
         ps.setString(7, r.verdict().category().code());
         ps.setString(8, r.verdict().source());
-        ps.setBoolean(9, channelId != null);
+        ps.setBoolean(9, r.follows());
         setTime(ps, 10, now);
         ps.addBatch();
       }
@@ -215,17 +244,20 @@ final class AuditBatch {
       }
       ps.executeBatch();
     }
-    if (channelId != null) {
+    if (fresh.stream().anyMatch(Observation::follows)) {
       try (PreparedStatement ps =
           c.prepareStatement(
               "INSERT INTO follow (channel_id, identity_id, workspace_id, followed_at) VALUES (?,"
                   + " ?, ?, ?)")) {
-        for (long id : ids) {
-          ps.setLong(1, channelId);
-          ps.setLong(2, id);
-          ps.setLong(3, workspaceId);
-          setTime(ps, 4, now);
-          ps.addBatch();
+        for (int j = 0; j < n; j++) {
+          Observation r = fresh.get(j);
+          if (r.follows()) {
+            ps.setLong(1, r.channelId());
+            ps.setLong(2, ids[j]);
+            ps.setLong(3, workspaceId);
+            setTime(ps, 4, r.followedAt());
+            ps.addBatch();
+          }
         }
         ps.executeBatch();
       }
@@ -246,8 +278,7 @@ final class AuditBatch {
 
   // ---- PostgreSQL: ids drawn from the sequences, rows streamed by COPY. ----
 
-  private long[] copyFresh(
-      Connection c, long workspaceId, Long channelId, List<Row> fresh, Instant now, String stage)
+  private long[] copyFresh(Connection c, long workspaceId, List<Observation> fresh, Instant now)
       throws SQLException {
     int n = fresh.size();
     long[] personIds = nextIds(c, "person", n);
@@ -258,12 +289,13 @@ final class AuditBatch {
     CopyRows snapshot = new CopyRows();
     CopyRows verdict = new CopyRows();
     CopyRows follow = new CopyRows();
+    boolean anyFollow = false;
     for (int j = 0; j < n; j++) {
-      Row r = fresh.get(j);
+      Observation r = fresh.get(j);
       IdentityKey k = r.key();
       Verdict v = r.verdict();
       ProfileSnapshot p = r.profile();
-      person.add(personIds[j]).add(workspaceId).add(personName(k)).add(stage).raw(at).end();
+      person.add(personIds[j]).add(workspaceId).add(personName(k)).add(stage(r)).raw(at).end();
       identity
           .add(ids[j])
           .add(workspaceId)
@@ -274,7 +306,7 @@ final class AuditBatch {
           .add(clip(k.displayName(), 300))
           .add(v.category().code())
           .add(v.source())
-          .add(channelId != null)
+          .add(r.follows())
           .raw(at)
           .end();
       snapshot
@@ -308,8 +340,9 @@ final class AuditBatch {
           .add(reasons(v))
           .raw(at)
           .end();
-      if (channelId != null) {
-        follow.add(channelId).add(ids[j]).add(workspaceId).raw(at).end();
+      if (r.follows()) {
+        follow.add(r.channelId()).add(ids[j]).add(workspaceId).raw(time(r.followedAt())).end();
+        anyFollow = true;
       }
     }
     person.copyIn(c, "COPY person (id, workspace_id, display_name, stage, created_at) FROM STDIN");
@@ -322,7 +355,7 @@ final class AuditBatch {
         c,
         "COPY verdict (identity_id, source, workspace_id, category, probability, coverage,"
             + " reasons, decided_at) FROM STDIN");
-    if (channelId != null) {
+    if (anyFollow) {
       follow.copyIn(
           c, "COPY follow (channel_id, identity_id, workspace_id, followed_at) FROM STDIN");
     }

@@ -37,12 +37,12 @@ public final class SqlAudits implements Audits {
 
   private final Database db;
   private final Clock clock;
-  private final AuditBatch writing;
+  private final People people;
 
   public SqlAudits(Database db, People people, Clock clock) {
     this.db = db;
     this.clock = clock;
-    this.writing = new AuditBatch(db.dialect(), people);
+    this.people = people;
   }
 
   @Override
@@ -359,28 +359,23 @@ public final class SqlAudits implements Audits {
         if (batch.isEmpty()) {
           return;
         }
-        List<AuditBatch.Row> rows = new ArrayList<>(batch.size());
+        Instant now = clock.instant();
+        List<People.Observation> rows = new ArrayList<>(batch.size());
         for (Item i : batch) {
           ProfileSnapshot p = i.profile();
           rows.add(
-              new AuditBatch.Row(
+              new People.Observation(
                   new IdentityKey(
                       Platform.fromCode(p.platform()),
                       p.platformUserId(),
                       p.handle(),
                       p.displayName()),
                   p,
-                  i.verdict()));
+                  i.verdict(),
+                  channelId,
+                  channelId == null ? null : now));
         }
-        Instant now = clock.instant();
-        // A deadlock with the other writer (both add to the same audience_count and post rollup
-        // rows) rolls this batch back whole; it is run again.
-        db.transactionRetrying(
-            5,
-            c -> {
-              writing.write(c, workspaceId, channelId, rows, now);
-              return null;
-            });
+        people.observe(workspaceId, rows, now);
       }
     }
 

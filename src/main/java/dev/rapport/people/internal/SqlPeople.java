@@ -49,12 +49,24 @@ public final class SqlPeople implements People {
   private final Database db;
   private final Clock clock;
   private final VerdictRollups rollups;
+  private final AuditBatch observing;
 
   public SqlPeople(Database db, Clock clock) {
     this.jdbi = db.jdbi();
     this.db = db;
     this.clock = clock;
     this.rollups = new VerdictRollups(db.dialect());
+    this.observing = new AuditBatch(db.dialect(), this);
+  }
+
+  @Override
+  public long[] observe(long workspaceId, List<Observation> accounts, Instant at) {
+    if (accounts.isEmpty()) {
+      return new long[0];
+    }
+    // A deadlock with a concurrent writer (both add to the same audience_count and post rollup
+    // rows) rolls the batch back whole; it is run again.
+    return db.transactionRetrying(5, c -> observing.write(c, workspaceId, accounts, at));
   }
 
   @Override

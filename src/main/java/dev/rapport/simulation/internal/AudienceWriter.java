@@ -11,21 +11,18 @@ import dev.rapport.simulation.SimulationProgress;
 import dev.rapport.workspace.Platform;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Writes the simulated audience batch by batch: identities, profile snapshots, the scorer's
- * verdicts on those profiles (the scorer never sees the ground truth), and who follows which
- * channel since when (grouped by four weeks). Not thread-safe.
+ * Writes the simulated audience batch by batch through {@link People#observe}, the bulk path of
+ * stored audits: identities, profile snapshots, the scorer's verdicts on those profiles (the scorer
+ * never sees the ground truth), and who follows which channel since their arrival. Not thread-safe.
  */
 public final class AudienceWriter {
-
-  /** Follow times are kept to four weeks: fewer, larger follow calls for small audiences. */
-  private static final long PERIOD = 28 * 86_400L;
 
   private static final Category[] CATEGORY = Category.values();
 
@@ -46,63 +43,49 @@ public final class AudienceWriter {
     this.platforms = List.copyOf(platforms);
   }
 
+  /**
+   * Writes the population; the profiles and verdicts are made on the calling thread while up to
+   * {@code writers} earlier batches are written.
+   */
   public void write(
-      Population p, Instant asOf, int batch, SplittableRandom r, SimulationProgress progress) {
+      Population p,
+      Instant asOf,
+      int batch,
+      int writers,
+      SplittableRandom r,
+      SimulationProgress progress) {
+    Pipeline pipeline = new Pipeline("audience", writers);
+    AtomicLong written = new AtomicLong();
     for (int from = 0; from < p.size; from += batch) {
       int to = Math.min(p.size, from + batch);
-      List<IdentityKey> keys = new ArrayList<>(to - from);
-      List<ProfileSnapshot> profiles = new ArrayList<>(to - from);
-      List<Verdict> verdicts = new ArrayList<>(to - from);
+      List<People.Observation> accounts = new ArrayList<>(to - from);
       for (int i = from; i < to; i++) {
         Platform platform = platforms.get(p.channel[i]);
         ProfileSnapshot profile = Profiles.of(p.kind(i), i, platform.code(), asOf, r);
-        keys.add(
-            new IdentityKey(
-                platform, profile.platformUserId(), profile.handle(), profile.displayName()));
-        profiles.add(profile);
         Verdict v = scorer.score(profile, asOf);
-        verdicts.add(v);
         p.verdict[i] = (byte) v.category().ordinal();
         confusion[p.kind[i]][v.category().ordinal()]++;
+        accounts.add(
+            new People.Observation(
+                new IdentityKey(
+                    platform, profile.platformUserId(), profile.handle(), profile.displayName()),
+                profile,
+                v,
+                p.follows[i] ? channelIds[p.channel[i]] : null,
+                p.follows[i] ? Instant.ofEpochSecond(p.arrival[i]) : null));
       }
-      long[] ids = people.resolve(workspaceId, keys);
-      System.arraycopy(ids, 0, p.identity, from, ids.length);
-      people.saveProfiles(workspaceId, ids, profiles);
-      people.recordVerdicts(workspaceId, ids, verdicts, asOf);
-      follow(p, from, to);
-      progress.advance(to - from);
+      int at = from;
+      pipeline.submit(
+          () -> {
+            long[] ids = people.observe(workspaceId, accounts, asOf);
+            // Each batch fills its own range; finish() publishes them to the caller.
+            System.arraycopy(ids, 0, p.identity, at, ids.length);
+            written.addAndGet(ids.length);
+          });
+      progress.advance(written.getAndSet(0));
     }
-  }
-
-  /** One follow call per channel and four weeks of arrival, stamped with the first arrival. */
-  private void follow(Population p, int from, int to) {
-    Map<Long, long[]> groups = new LinkedHashMap<>();
-    Map<Long, Integer> sizes = new LinkedHashMap<>();
-    Map<Long, Long> firstAt = new LinkedHashMap<>();
-    for (int i = from; i < to; i++) {
-      if (!p.follows[i]) {
-        continue;
-      }
-      long key = Math.floorDiv(p.arrival[i], PERIOD) * 64 + p.channel[i];
-      long[] ids = groups.computeIfAbsent(key, k -> new long[16]);
-      int n = sizes.getOrDefault(key, 0);
-      if (n == ids.length) {
-        ids = Arrays.copyOf(ids, n * 2);
-        groups.put(key, ids);
-      }
-      ids[n] = p.identity[i];
-      sizes.put(key, n + 1);
-      firstAt.merge(key, p.arrival[i], Math::min);
-    }
-    for (var e : groups.entrySet()) {
-      long key = e.getKey();
-      long[] ids = Arrays.copyOf(e.getValue(), sizes.get(key));
-      people.follow(
-          workspaceId,
-          channelIds[(int) Math.floorMod(key, 64)],
-          ids,
-          Instant.ofEpochSecond(firstAt.get(key)));
-    }
+    pipeline.finish();
+    progress.advance(written.getAndSet(0));
   }
 
   /** Per ground-truth kind, how many accounts the scorer put in each category. */

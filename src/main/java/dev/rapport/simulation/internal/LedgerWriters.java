@@ -6,12 +6,7 @@ import dev.rapport.engagement.Ledger;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Hands batches of events to the ledger on as many threads as it can use at once ({@link
@@ -24,9 +19,7 @@ public final class LedgerWriters {
 
   private final Ledger ledger;
   private final long workspaceId;
-  private final ExecutorService pool;
-  private final Semaphore room;
-  private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+  private final Pipeline pipeline;
   private final AtomicLong written = new AtomicLong();
   private final AtomicLong inserted = new AtomicLong();
   private final AtomicLong duplicates = new AtomicLong();
@@ -37,45 +30,21 @@ public final class LedgerWriters {
   public LedgerWriters(Ledger ledger, long workspaceId) {
     this.ledger = ledger;
     this.workspaceId = workspaceId;
-    int writers = Math.max(1, ledger.concurrentIngests());
-    this.room = new Semaphore(2 * writers);
-    this.pool =
-        Executors.newFixedThreadPool(
-            writers,
-            r -> {
-              Thread t = new Thread(r, "rapport ledger writer");
-              t.setDaemon(true);
-              return t;
-            });
+    this.pipeline = new Pipeline("ledger", ledger.concurrentIngests());
   }
 
   /** Queues a copy of {@code batch}; blocks while every writer is busy and one batch each waits. */
   public void submit(List<Engagement> batch) {
-    rethrow();
     List<Engagement> copy = List.copyOf(batch);
-    try {
-      room.acquire();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while loading the ledger", e);
-    }
-    pool.execute(
+    pipeline.submit(
         () -> {
-          try {
-            if (failure.get() == null) {
-              long cpu = threads.getCurrentThreadCpuTime();
-              IngestResult r = ledger.ingest(workspaceId, copy);
-              cpuNanos.addAndGet(threads.getCurrentThreadCpuTime() - cpu);
-              received.addAndGet(r.received());
-              inserted.addAndGet(r.inserted());
-              duplicates.addAndGet(r.duplicates());
-              written.addAndGet(copy.size());
-            }
-          } catch (RuntimeException e) {
-            failure.compareAndSet(null, e);
-          } finally {
-            room.release();
-          }
+          long cpu = threads.getCurrentThreadCpuTime();
+          IngestResult r = ledger.ingest(workspaceId, copy);
+          cpuNanos.addAndGet(threads.getCurrentThreadCpuTime() - cpu);
+          received.addAndGet(r.received());
+          inserted.addAndGet(r.inserted());
+          duplicates.addAndGet(r.duplicates());
+          written.addAndGet(copy.size());
         });
   }
 
@@ -86,30 +55,12 @@ public final class LedgerWriters {
 
   /** Waits for every queued batch; rethrows the first failure. */
   public IngestResult finish() {
-    pool.shutdown();
-    try {
-      while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
-        // Batches take seconds at most; keep waiting.
-      }
-    } catch (InterruptedException e) {
-      pool.shutdownNow();
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while loading the ledger", e);
-    }
-    rethrow();
+    pipeline.finish();
     return new IngestResult(received.get(), inserted.get(), duplicates.get());
   }
 
   /** CPU time the writer threads spent inside the ledger's ingest calls. */
   public long cpuNanos() {
     return cpuNanos.get();
-  }
-
-  private void rethrow() {
-    RuntimeException e = failure.get();
-    if (e != null) {
-      pool.shutdown();
-      throw e;
-    }
   }
 }
