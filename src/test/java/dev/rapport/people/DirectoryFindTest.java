@@ -162,6 +162,65 @@ class DirectoryFindTest {
     }
   }
 
+  /**
+   * An unfiltered page is computed from the most recently engaged persons alone; it must be the
+   * page that grouping every person gives (asked here through a filter every person passes), with
+   * ties in the last engagement, persons of two identities, a merged-away person and persons who
+   * never engaged, at every offset.
+   */
+  @ParameterizedTest
+  @MethodSource("dev.rapport.store.TestDatabases#kinds")
+  void anUnfilteredPageIsThePageOfTheWholeGrouping(TestDatabases.Kind kind) {
+    try (Rapport r = Rapport.on(kind.open(), Clock.fixed(NOW, ZoneOffset.UTC))) {
+      Workspace ws = r.workspaces().create("w", "W", ZoneId.of("UTC"), TargetAudience.NONE);
+      Channel ch = r.workspaces().addChannel(ws.id(), Platform.BLUESKY, "w.bsky.social", "W");
+      List<IdentityKey> keys = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        keys.add(new IdentityKey(Platform.BLUESKY, "p" + i, "p" + i + ".bsky.social", null));
+      }
+      long[] ids = r.people().resolve(ws.id(), keys);
+      List<Engagement> events = new ArrayList<>();
+      for (int i = 0; i < 34; i++) {
+        // Days 0..11 ago, so several persons share a last engagement; some engage twice.
+        for (int k = 0; k <= i % 3; k++) {
+          events.add(
+              new Engagement(
+                  ids[i],
+                  ch.id(),
+                  null,
+                  EngagementKind.LIKE,
+                  NOW.minus(Duration.ofDays((i * 7 + k * 5) % 12)),
+                  "t",
+                  "e" + i + "-" + k));
+        }
+      }
+      r.ledger().ingest(ws.id(), events);
+      // Persons of two identities: the later engagement of the two counts, and one is gone.
+      r.merges().merge(ws.id(), personOf(r, ws, ids[5]), personOf(r, ws, ids[30]), "test", NOW);
+      r.merges().merge(ws.id(), personOf(r, ws, ids[36]), personOf(r, ws, ids[8]), "test", NOW);
+
+      Directory.Filter everyone =
+          new Directory.Filter(null, null, null, null, null, NOW.plus(Duration.ofDays(1)), false);
+      for (int offset : new int[] {0, 1, 5, 17, 30, 36, 45}) {
+        for (int limit : new int[] {1, 3, 10, 50}) {
+          Directory.Page fast = r.directory().find(ws.id(), Directory.Filter.NONE, offset, limit);
+          Directory.Page grouped = r.directory().find(ws.id(), everyone, offset, limit);
+          assertThat(fast.total()).isEqualTo(38).isEqualTo(grouped.total());
+          assertThat(fast.people())
+              .as("offset %d, limit %d", offset, limit)
+              .extracting(l -> l.person().id() + "@" + l.lastEngagedAt() + "x" + l.engagements())
+              .containsExactlyElementsOf(
+                  grouped.people().stream()
+                      .map(l -> l.person().id() + "@" + l.lastEngagedAt() + "x" + l.engagements())
+                      .toList());
+        }
+      }
+      assertThat(r.directory().find(ws.id(), Directory.Filter.NONE, 0, 1).people().get(0))
+          .extracting(Directory.Listed::lastEngagedAt)
+          .isEqualTo(NOW);
+    }
+  }
+
   private static Directory.Filter filter(Stage s, Category c, Platform p, String tag) {
     return new Directory.Filter(s, c, p, tag, null, null, false);
   }

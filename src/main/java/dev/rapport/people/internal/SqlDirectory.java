@@ -145,32 +145,51 @@ public final class SqlDirectory implements Directory {
     if (f.neverEngaged()) {
       having.add("MAX(a.last_engaged_at) IS NULL");
     }
-    String grouped =
+    String select =
         "SELECT p.id, p.display_name, p.email, p.stage, MAX(a.last_engaged_at) AS last_at,"
             + " COALESCE(SUM(a.engagements), 0) AS n FROM person p LEFT JOIN identity i ON"
             + " i.person_id = p.id AND i.workspace_id = p.workspace_id LEFT JOIN"
-            + " identity_activity a ON a.identity_id = i.id"
-            + where
-            + " GROUP BY p.id, p.display_name, p.email, p.stage"
+            + " identity_activity a ON a.identity_id = i.id";
+    String groupBy =
+        " GROUP BY p.id, p.display_name, p.email, p.stage"
             + (having.isEmpty() ? "" : " HAVING " + String.join(" AND ", having));
+    String grouped = select + where + groupBy;
+    boolean unfiltered = f.equals(Filter.NONE);
     return db.transaction(
         c -> {
           long total;
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT COUNT(*) FROM (" + grouped + ") m")) {
-            Jdbc.bind(ps, args.toArray());
-            try (ResultSet rs = ps.executeQuery()) {
-              rs.next();
-              total = rs.getLong(1);
+          String page = grouped;
+          List<Object> pageArgs = new ArrayList<>(args);
+          java.time.Instant from = unfiltered ? recentFrom(c, workspaceId, skip + size) : null;
+          if (from != null) {
+            // Unfiltered, the page holds persons engaged since `from` only: group those alone
+            // rather than every person of the workspace, and count persons without grouping.
+            total = countPersons(c, workspaceId);
+            page =
+                select
+                    + where
+                    + " AND p.id IN (SELECT i.person_id FROM identity_activity a JOIN identity i"
+                    + " ON i.id = a.identity_id WHERE a.workspace_id = ? AND a.last_engaged_at"
+                    + " >= ?)"
+                    + groupBy;
+            pageArgs.add(workspaceId);
+            pageArgs.add(from);
+          } else {
+            try (PreparedStatement ps =
+                c.prepareStatement("SELECT COUNT(*) FROM (" + grouped + ") m")) {
+              Jdbc.bind(ps, args.toArray());
+              try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                total = rs.getLong(1);
+              }
             }
           }
-          List<Object> pageArgs = new ArrayList<>(args);
           pageArgs.add(skip);
           pageArgs.add(size);
           List<Object[]> rows = new ArrayList<>();
           try (PreparedStatement ps =
               c.prepareStatement(
-                  grouped
+                  page
                       + " ORDER BY last_at DESC NULLS LAST, p.id OFFSET ? ROWS FETCH NEXT ? ROWS"
                       + " ONLY")) {
             Jdbc.bind(ps, pageArgs.toArray());
@@ -206,6 +225,51 @@ public final class SqlDirectory implements Directory {
           }
           return new Page(out, total);
         });
+  }
+
+  /** Identities read at most, most recent first, to find where an unfiltered page begins. */
+  static final int RECENT_SCAN = 5_000;
+
+  /**
+   * The last engagement of the {@code n}-th most recently engaged listed person: every person of
+   * the first {@code n} in the list's order engaged at or after it, so the page can be computed
+   * from those persons alone. Null when the most recent identities do not reach {@code n} persons
+   * (a page past the engaged persons, or many identities per person): the caller groups everyone.
+   */
+  private static java.time.Instant recentFrom(Connection c, long workspaceId, int n)
+      throws SQLException {
+    if (n > RECENT_SCAN / 2) {
+      return null;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT i.person_id, a.last_engaged_at FROM identity_activity a JOIN identity i ON"
+                + " i.id = a.identity_id JOIN person p ON p.id = i.person_id WHERE a.workspace_id"
+                + " = ? AND i.workspace_id = ? AND p.workspace_id = ? AND p.merged_into IS NULL"
+                + " ORDER BY a.last_engaged_at DESC FETCH FIRST ? ROWS ONLY")) {
+      Jdbc.bind(ps, workspaceId, workspaceId, workspaceId, RECENT_SCAN);
+      java.util.Set<Long> seen = new java.util.HashSet<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          if (seen.add(rs.getLong(1)) && seen.size() == n) {
+            return Sql.time(rs, 2);
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private static long countPersons(Connection c, long workspaceId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT COUNT(*) FROM person WHERE workspace_id = ? AND merged_into IS NULL")) {
+      ps.setLong(1, workspaceId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
   }
 
   private static Map<Long, List<Identity>> identities(
