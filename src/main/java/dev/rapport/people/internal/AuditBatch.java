@@ -290,6 +290,8 @@ final class AuditBatch {
     CopyRows verdict = new CopyRows();
     CopyRows follow = new CopyRows();
     boolean anyFollow = false;
+    Instant followedAt = null;
+    String followedAtText = null;
     for (int j = 0; j < n; j++) {
       Observation r = fresh.get(j);
       IdentityKey k = r.key();
@@ -341,7 +343,12 @@ final class AuditBatch {
           .raw(at)
           .end();
       if (r.follows()) {
-        follow.add(r.channelId()).add(ids[j]).add(workspaceId).raw(time(r.followedAt())).end();
+        if (!r.followedAt().equals(followedAt)) {
+          // An audit's rows share one time: format it once.
+          followedAt = r.followedAt();
+          followedAtText = time(followedAt);
+        }
+        follow.add(r.channelId()).add(ids[j]).add(workspaceId).raw(followedAtText).end();
         anyFollow = true;
       }
     }
