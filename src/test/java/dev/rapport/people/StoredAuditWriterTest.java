@@ -1,6 +1,7 @@
 package dev.rapport.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rapport.app.Rapport;
 import dev.rapport.authenticity.Audit;
@@ -142,6 +143,25 @@ class StoredAuditWriterTest {
         assertSame(r, observed.id(), general.id());
       }
       assertThat(state(r, observed.id()).get("follows")).contains("2026-06-16");
+      // A channel of another workspace is refused, and nothing of the batch is written.
+      ProfileSnapshot stranger = ProfileSnapshot.builder("x", "stranger").handle("s").build();
+      long before = r.people().countIdentities(observed.id());
+      assertThatThrownBy(
+              () ->
+                  r.people()
+                      .observe(
+                          observed.id(),
+                          List.of(
+                              new People.Observation(
+                                  new IdentityKey(Platform.X, "stranger", "s", null),
+                                  stranger,
+                                  verdict(Category.REAL_PERSON, "x"),
+                                  channels[1][0],
+                                  NOW)),
+                          NOW))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("has no channel");
+      assertThat(r.people().countIdentities(observed.id())).isEqualTo(before);
     }
   }
 

@@ -46,6 +46,7 @@ final class AuditBatch {
   /** Writes the batch; returns identity ids in the order of {@code rows}. */
   long[] write(Connection c, long workspaceId, List<Observation> rows, Instant now)
       throws SQLException {
+    checkChannels(c, workspaceId, rows);
     List<IdentityKey> keys = new ArrayList<>(rows.size());
     for (Observation r : rows) {
       keys.add(r.key());
@@ -114,6 +115,34 @@ final class AuditBatch {
       runStart = j;
     }
     return all;
+  }
+
+  /** Refuses the batch if it follows a channel of another workspace (or none at all). */
+  private static void checkChannels(Connection c, long workspaceId, List<Observation> rows)
+      throws SQLException {
+    java.util.Set<Long> wanted = new java.util.TreeSet<>();
+    for (Observation r : rows) {
+      if (r.follows()) {
+        wanted.add(r.channelId());
+      }
+    }
+    for (long channelId : wanted) {
+      try (PreparedStatement ps =
+          c.prepareStatement("SELECT id FROM channel WHERE id = ? AND workspace_id = ?")) {
+        ps.setLong(1, channelId);
+        ps.setLong(2, workspaceId);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            throw new IllegalArgumentException(
+                "workspace "
+                    + workspaceId
+                    + " has no channel "
+                    + channelId
+                    + "; nothing of the batch was written");
+          }
+        }
+      }
+    }
   }
 
   private static boolean sameFollow(Observation a, Observation b) {
