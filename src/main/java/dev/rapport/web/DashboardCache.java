@@ -16,6 +16,10 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The dashboard's figures per workspace, computed at most about once a minute and refreshed in the
@@ -51,6 +55,28 @@ final class DashboardCache {
     }
   }
 
+  /**
+   * Background refreshes run here, not on Caffeine's default (the common fork-join pool, one thread
+   * on a two-core machine): a refresh waits on the database for up to seconds, and must neither
+   * queue behind nor hold up other work on that pool. Threads go away when idle.
+   */
+  private static Executor refreshers() {
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            2,
+            2,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "dashboard-refresh");
+              t.setDaemon(true);
+              return t;
+            });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
   private final LoadingCache<Long, Figures> cache;
 
   DashboardCache(Truth truth, Retention retention, ConsistencyOverview consistency, Clock clock) {
@@ -60,6 +86,7 @@ final class DashboardCache {
             .refreshAfterWrite(REFRESH)
             .expireAfterWrite(EXPIRE)
             .ticker(ticker(clock))
+            .executor(refreshers())
             .build(workspaceId -> compute(truth, retention, consistency, clock, workspaceId));
   }
 

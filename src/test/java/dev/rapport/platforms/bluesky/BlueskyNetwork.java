@@ -69,16 +69,34 @@ public final class BlueskyNetwork implements BeforeAllCallback {
     return running;
   }
 
+  /**
+   * Starts the network, twice at most: it comes up in seconds, so an attempt that hangs met
+   * something transient (a port taken between choosing and binding it, a slow machine); the second
+   * attempt gets fresh ports, schema and Redis. Each failure's diagnosis is kept for the report.
+   */
   private static Running start() {
-    Running r = new Running();
-    try {
-      r.startAll();
-    } catch (Exception e) {
-      r.problem = e.getMessage();
-      r.close();
+    List<String> failures = new ArrayList<>();
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      Running r = new Running();
+      try {
+        r.startAll(attempt);
+        if (!failures.isEmpty()) {
+          System.err.println(
+              "Bluesky network started on attempt " + attempt + " after: " + failures);
+        }
+        return r;
+      } catch (Exception e) {
+        failures.add("attempt " + attempt + ": " + e.getMessage());
+        r.close();
+      }
     }
-    return r;
+    Running failed = new Running();
+    failed.problem = String.join("\n", failures);
+    return failed;
   }
+
+  private static final int ATTEMPTS = 2;
+  private static final int ATTEMPT_SECONDS = 150;
 
   /** A test account on the PDS. */
   public record TestAccount(String did, String handle, String password, String accessJwt) {}
@@ -95,6 +113,7 @@ public final class BlueskyNetwork implements BeforeAllCallback {
     private String pgJdbc;
     private String schema;
     private Path log;
+    private Path serviceLog;
     private Path tmp;
 
     public URI pds() {
@@ -105,7 +124,7 @@ public final class BlueskyNetwork implements BeforeAllCallback {
       return startup;
     }
 
-    void startAll() throws Exception {
+    void startAll(int attempt) throws Exception {
       if (!Files.isDirectory(PEER_DIR.resolve("node_modules/@atproto/dev-env"))) {
         throw new IllegalStateException(
             "node_modules missing in "
@@ -120,6 +139,7 @@ public final class BlueskyNetwork implements BeforeAllCallback {
             "PostgreSQL not reachable at " + pgJdbc + ": " + e.getMessage());
       }
       schema = "rapport_bsky_" + letters(10);
+      Files.createDirectories(Path.of("target"));
       String redisHost = System.getenv("RAPPORT_TEST_REDIS_HOST");
       if (redisHost == null || redisHost.isBlank()) {
         int port = freePort();
@@ -140,19 +160,28 @@ public final class BlueskyNetwork implements BeforeAllCallback {
                       "--appendonly",
                       "no")
                   .redirectErrorStream(true)
-                  .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                  .redirectOutput(Path.of("target", "bluesky-redis-" + attempt + ".log").toFile())
                   .start();
         } catch (IOException e) {
           throw new IllegalStateException("redis-server cannot be started: " + e.getMessage());
         }
         redisHost = "127.0.0.1:" + port;
+        awaitRedis(port);
       }
-      int plc = freePort();
-      int pdsPort = freePort();
-      int bsky = freePort();
-      int ozone = freePort();
-      Files.createDirectories(Path.of("target"));
-      log = Path.of("target", "bluesky-peer.log");
+      // Four distinct ports, none of them Redis's: the OS may hand out a just-closed port again.
+      var ports = new java.util.LinkedHashSet<Integer>();
+      ports.add(Integer.parseInt(redisHost.substring(redisHost.lastIndexOf(':') + 1)));
+      while (ports.size() < 5) {
+        ports.add(freePort());
+      }
+      var chosen = new ArrayList<>(ports).subList(1, 5);
+      int plc = chosen.get(0);
+      int pdsPort = chosen.get(1);
+      int bsky = chosen.get(2);
+      int ozone = chosen.get(3);
+      log = Path.of("target", "bluesky-peer-" + attempt + ".log").toAbsolutePath();
+      serviceLog = Path.of("target", "bluesky-peer-services-" + attempt + ".log").toAbsolutePath();
+      Files.deleteIfExists(serviceLog);
       ProcessBuilder pb =
           new ProcessBuilder("node", "start-network.js")
               .directory(PEER_DIR.toFile())
@@ -165,7 +194,10 @@ public final class BlueskyNetwork implements BeforeAllCallback {
       env.put("PDS_PORT", String.valueOf(pdsPort));
       env.put("BSKY_PORT", String.valueOf(bsky));
       env.put("OZONE_PORT", String.valueOf(ozone));
-      env.put("LOG_ENABLED", "false");
+      // The services' own log (pino), so that a start that hangs says where.
+      env.put("LOG_ENABLED", "true");
+      env.put("LOG_LEVEL", "info");
+      env.put("LOG_DESTINATION", serviceLog.toString());
       // The PDSs keep their SQLite files and blobs under the temp dir: keep them in target/.
       tmp = Files.createDirectories(Path.of("target", "bluesky-peer-" + schema)).toAbsolutePath();
       env.put("TMPDIR", tmp.toString());
@@ -175,8 +207,11 @@ public final class BlueskyNetwork implements BeforeAllCallback {
       } catch (IOException e) {
         throw new IllegalStateException("node cannot be started: " + e.getMessage());
       }
-      CompletableFuture<String> ready =
-          CompletableFuture.supplyAsync(
+      // A thread of its own reads node's stdout: a task on the common fork-join pool (one thread
+      // on two cores) could wait behind another test's blocked task until the start timed out.
+      CompletableFuture<String> ready = new CompletableFuture<>();
+      Thread reader =
+          new Thread(
               () -> {
                 try (BufferedReader out =
                     new BufferedReader(
@@ -184,41 +219,111 @@ public final class BlueskyNetwork implements BeforeAllCallback {
                   String line;
                   while ((line = out.readLine()) != null) {
                     if (line.startsWith("READY ")) {
-                      String json = line.substring(6);
-                      // keep draining so the child never blocks on a full pipe
-                      Thread drain =
-                          new Thread(
-                              () -> {
-                                try {
-                                  while (out.readLine() != null) {}
-                                } catch (IOException ignored) {
-                                  // the network stopped
-                                }
-                              });
-                      drain.setDaemon(true);
-                      drain.start();
-                      return json;
+                      ready.complete(line.substring(6));
                     }
+                    // and keep draining, so that the child never blocks on a full pipe
                   }
-                  return null;
                 } catch (IOException e) {
-                  return null;
+                  // the network stopped
                 }
-              });
+                ready.complete(null);
+              },
+              "bluesky-peer-stdout");
+      reader.setDaemon(true);
+      reader.start();
       String json;
       try {
-        json = ready.get(240, TimeUnit.SECONDS);
+        json = ready.get(ATTEMPT_SECONDS, TimeUnit.SECONDS);
       } catch (java.util.concurrent.TimeoutException e) {
         throw new IllegalStateException(
-            "the Bluesky network did not start within 240 s; see " + log);
+            "the Bluesky network did not start within "
+                + ATTEMPT_SECONDS
+                + " s; "
+                + diagnosis(Map.of("plc", plc, "pds", pdsPort, "appview", bsky, "ozone", ozone)));
       }
       if (json == null) {
-        throw new IllegalStateException("the Bluesky network exited: " + tail(log));
+        throw new IllegalStateException(
+            "the Bluesky network exited: " + tail(log) + "\nservices log: " + tail(serviceLog));
       }
       startup = Duration.between(t0, Instant.now());
       JsonNode urls = JSON.readTree(json);
       pds = URI.create("http://127.0.0.1:" + pdsPort);
       appview = URI.create(urls.path("appview").asText().replace("localhost", "127.0.0.1"));
+    }
+
+    /**
+     * What a hung start was waiting for: which services listen, whether Redis answers, which
+     * PostgreSQL sessions wait on a lock, and the ends of both logs.
+     */
+    private String diagnosis(Map<String, Integer> ports) {
+      StringBuilder b = new StringBuilder();
+      b.append("node ").append(node.isAlive() ? "running" : "exited").append("; listening:");
+      new java.util.TreeMap<>(ports)
+          .forEach((name, port) -> b.append(' ').append(name).append('=').append(listens(port)));
+      b.append("; redis ").append(redis == null || redis.isAlive() ? "alive" : "exited");
+      try (var c = DriverManager.getConnection(pgJdbc);
+          var s = c.createStatement();
+          var rs =
+              s.executeQuery(
+                  "SELECT pid, state, wait_event_type, wait_event, left(query, 120),"
+                      + " now() - xact_start FROM pg_stat_activity"
+                      + " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                      + " AND (wait_event_type = 'Lock' OR state = 'idle in transaction')")) {
+        b.append("; PostgreSQL sessions waiting or idle in transaction:");
+        while (rs.next()) {
+          b.append("\n  ")
+              .append(rs.getInt(1))
+              .append(' ')
+              .append(rs.getString(2))
+              .append(' ')
+              .append(rs.getString(3))
+              .append('/')
+              .append(rs.getString(4))
+              .append(" for ")
+              .append(rs.getString(6))
+              .append(": ")
+              .append(rs.getString(5));
+        }
+      } catch (Exception e) {
+        b.append("; PostgreSQL: ").append(e.getMessage());
+      }
+      b.append("\nnode stderr (").append(log).append("):\n").append(tail(log));
+      b.append("\nservices log (").append(serviceLog).append("):\n").append(tail(serviceLog));
+      return b.toString();
+    }
+
+    private static boolean listens(int port) {
+      try (var s = new java.net.Socket()) {
+        s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
+        return true;
+      } catch (IOException e) {
+        return false;
+      }
+    }
+
+    /** Waits until the throwaway Redis answers PING; the AppView would otherwise retry forever. */
+    private void awaitRedis(int port) throws InterruptedException {
+      String last = "no answer";
+      for (int i = 0; i < 100; i++) {
+        if (!redis.isAlive()) {
+          throw new IllegalStateException("redis-server exited with " + redis.exitValue());
+        }
+        try (var s = new java.net.Socket()) {
+          s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 200);
+          s.setSoTimeout(1000);
+          s.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+          byte[] buf = new byte[16];
+          int n = s.getInputStream().read(buf);
+          last = n <= 0 ? "empty answer" : new String(buf, 0, n, StandardCharsets.US_ASCII).trim();
+          if (last.startsWith("+PONG")) {
+            return;
+          }
+        } catch (IOException e) {
+          last = e.getMessage();
+        }
+        Thread.sleep(100);
+      }
+      throw new IllegalStateException("redis-server on port " + port + " did not answer: " + last);
     }
 
     /** Creates an account; handles end in {@code .test}. */
@@ -374,11 +479,16 @@ public final class BlueskyNetwork implements BeforeAllCallback {
   }
 
   private static String tail(Path log) {
+    if (log == null) {
+      return "(no log)";
+    }
     try {
       List<String> lines = new ArrayList<>(Files.readAllLines(log));
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+      return lines.subList(Math.max(0, lines.size() - 15), lines.size()).stream()
+          .map(l -> l.length() > 400 ? l.substring(0, 400) + "..." : l)
+          .collect(java.util.stream.Collectors.joining("\n"));
     } catch (IOException e) {
-      return "(no log)";
+      return "(no log: " + e.getMessage() + ")";
     }
   }
 }
