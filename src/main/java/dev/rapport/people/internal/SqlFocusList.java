@@ -11,6 +11,7 @@ import dev.rapport.people.FocusRules;
 import dev.rapport.people.ResponseTime;
 import dev.rapport.people.Stage;
 import dev.rapport.store.Database;
+import dev.rapport.store.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -70,7 +71,7 @@ public final class SqlFocusList implements FocusList {
           }
           Map<Long, String> channels = channels(c, workspaceId);
           for (List<Long> chunk : Jdbc.chunks(persons, CHUNK)) {
-            write(c, workspaceId, chunk, asOf, channels);
+            write(c, db.dialect(), workspaceId, chunk, asOf, channels);
           }
           Jdbc.update(c, "DELETE FROM focus_run WHERE workspace_id = ?", workspaceId);
           Jdbc.update(
@@ -111,9 +112,15 @@ public final class SqlFocusList implements FocusList {
   }
 
   private static void write(
-      Connection c, long workspaceId, List<Long> persons, Instant asOf, Map<Long, String> channels)
+      Connection c,
+      Dialect dialect,
+      long workspaceId,
+      List<Long> persons,
+      Instant asOf,
+      Map<Long, String> channels)
       throws SQLException {
-    List<FocusFacts.Entry> entries = FocusFacts.of(c, workspaceId, persons, asOf, channels);
+    List<FocusFacts.Entry> entries =
+        FocusFacts.of(c, dialect, workspaceId, persons, asOf, channels);
     try (PreparedStatement del = c.prepareStatement("DELETE FROM focus_item WHERE person_id = ?")) {
       for (long p : persons) {
         del.setLong(1, p);
@@ -240,7 +247,7 @@ public final class SqlFocusList implements FocusList {
               action == BrandAction.REPLIED || settled == FocusKind.UNANSWERED
                   ? Asks.answer(c, workspaceId, personId, channelId, at)
                   : 0;
-          write(c, workspaceId, List.of(personId), at, channels(c, workspaceId));
+          write(c, db.dialect(), workspaceId, List.of(personId), at, channels(c, workspaceId));
           return new DoneOutcome.Recorded(actionId, answered);
         });
   }
