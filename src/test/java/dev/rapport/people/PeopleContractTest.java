@@ -160,6 +160,33 @@ class PeopleContractTest {
 
   @ParameterizedTest
   @MethodSource("dev.rapport.store.TestDatabases#kinds")
+  void eventsAfterTheMomentLookedAtDoNotCount(TestDatabases.Kind kind) {
+    try (Rapport r = PeopleFixture.open(kind)) {
+      PeopleFixture f = PeopleFixture.build(r);
+      // Already in the ledger, but after AS_OF: a day later dan clicks a third time (70 would
+      // become 80) and cat reposts again (45 -> 50); the next week ben likes again (he would no
+      // longer be silent; a like later in AS_OF's own week would count, weeks being the unit).
+      Instant later = AS_OF.plusSeconds(86_400);
+      r.ledger()
+          .ingest(
+              f.ws(),
+              List.of(
+                  f.ev("ben", EngagementKind.LIKE, AS_OF.plusSeconds(6 * 86_400L), "ben-later"),
+                  f.ev("dan", EngagementKind.CLICK, later, "dan-later"),
+                  f.ev("cat", EngagementKind.REPOST, later, "cat-later")));
+      r.focus().refresh(f.ws(), AS_OF);
+      // The list as of AS_OF is the one worked out in focusListRanksRealPeopleWithReasons.
+      List<FocusItem> list = r.focus().today(f.ws(), 10);
+      assertThat(list)
+          .extracting(FocusItem::displayName)
+          .containsExactly("ANN", "DAN", "IVY", "BEN", "CAT");
+      assertThat(list.stream().mapToDouble(FocusItem::score).toArray())
+          .containsExactly(new double[] {75.0, 70.0, 62.0833, 55.0, 45.0}, within(1e-3));
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.rapport.store.TestDatabases#kinds")
   void timelineNotesAndTags(TestDatabases.Kind kind) {
     try (Rapport r = PeopleFixture.open(kind)) {
       PeopleFixture f = PeopleFixture.build(r);
