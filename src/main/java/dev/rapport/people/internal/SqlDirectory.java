@@ -243,17 +243,11 @@ public final class SqlDirectory implements Directory {
     }
     try (PreparedStatement ps =
         c.prepareStatement(
-            // The most recent identities first, from the recency index alone (the ORDER BY spells
-            // out the index so that H2 reads it in order; joined first, H2 sorted every identity
-            // of the workspace: 23.6 s at a million). Filtering them afterwards leaves a prefix
-            // of the listed persons' order, which is all the walk below needs.
-            "SELECT i.person_id, a.last_engaged_at FROM (SELECT identity_id, last_engaged_at"
-                + " FROM identity_activity WHERE workspace_id = ? ORDER BY workspace_id DESC,"
-                + " last_engaged_at DESC FETCH FIRST ? ROWS ONLY) a JOIN identity i ON i.id ="
-                + " a.identity_id JOIN person p ON p.id = i.person_id WHERE i.workspace_id = ? AND"
-                + " p.workspace_id = ? AND p.merged_into IS NULL ORDER BY a.last_engaged_at"
-                + " DESC")) {
-      Jdbc.bind(ps, workspaceId, RECENT_SCAN, workspaceId, workspaceId);
+            "SELECT i.person_id, a.last_engaged_at FROM identity_activity a JOIN identity i ON"
+                + " i.id = a.identity_id JOIN person p ON p.id = i.person_id WHERE a.workspace_id"
+                + " = ? AND i.workspace_id = ? AND p.workspace_id = ? AND p.merged_into IS NULL"
+                + " ORDER BY a.last_engaged_at DESC FETCH FIRST ? ROWS ONLY")) {
+      Jdbc.bind(ps, workspaceId, workspaceId, workspaceId, RECENT_SCAN);
       java.util.Set<Long> seen = new java.util.HashSet<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
