@@ -78,11 +78,7 @@ class PeopleContractTest {
       // ben: 3 active weeks before 4 silent ones: 40 + 5 × 3 = 55
       // cat: 3 reposts in 30 days: 30 + 5 × 3 = 45
       // eve is suspicious, fay already bought, gus did nothing: not listed.
-      assertThat(list)
-          .extracting(FocusItem::displayName)
-          .containsExactly("ANN", "DAN", "IVY", "BEN", "CAT");
-      assertThat(list.stream().mapToDouble(FocusItem::score).toArray())
-          .containsExactly(new double[] {75.0, 70.0, 62.0833, 55.0, 45.0}, within(1e-3));
+      assertTheWorkedOutList(list);
       assertThat(list.get(0).reasons())
           .singleElement()
           .satisfies(
@@ -175,14 +171,17 @@ class PeopleContractTest {
                   f.ev("dan", EngagementKind.CLICK, later, "dan-later"),
                   f.ev("cat", EngagementKind.REPOST, later, "cat-later")));
       r.focus().refresh(f.ws(), AS_OF);
-      // The list as of AS_OF is the one worked out in focusListRanksRealPeopleWithReasons.
-      List<FocusItem> list = r.focus().today(f.ws(), 10);
-      assertThat(list)
-          .extracting(FocusItem::displayName)
-          .containsExactly("ANN", "DAN", "IVY", "BEN", "CAT");
-      assertThat(list.stream().mapToDouble(FocusItem::score).toArray())
-          .containsExactly(new double[] {75.0, 70.0, 62.0833, 55.0, 45.0}, within(1e-3));
+      assertTheWorkedOutList(r.focus().today(f.ws(), 10));
     }
+  }
+
+  /** The list as of AS_OF, worked out by hand in focusListRanksRealPeopleWithReasons. */
+  private static void assertTheWorkedOutList(List<FocusItem> list) {
+    assertThat(list)
+        .extracting(FocusItem::displayName)
+        .containsExactly("ANN", "DAN", "IVY", "BEN", "CAT");
+    assertThat(list.stream().mapToDouble(FocusItem::score).toArray())
+        .containsExactly(new double[] {75.0, 70.0, 62.0833, 55.0, 45.0}, within(1e-3));
   }
 
   @ParameterizedTest
