@@ -60,7 +60,8 @@ public final class TruthTimings {
             case "focus" -> r.focus().today(ws, 50);
             // The core as people (from the week masks), first 50.
             case "core" -> r.truth().core(ws, at, 50);
-            case "people" -> r.directory().find(ws, Directory.Filter.NONE, 0, 50);
+            // A different page each call (0, 50, 100, ...), so that no call is a cached result.
+            case "people" -> r.directory().find(ws, Directory.Filter.NONE, i * 50, 50);
             // The core as a list: persons at stage regular, first page and total.
             case "core-people" ->
                 r.directory()
