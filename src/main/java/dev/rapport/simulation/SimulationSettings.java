@@ -43,8 +43,8 @@ public record SimulationSettings(
   /**
    * Large enough that each batch's rollup rows absorb many events (a regular's identity-week row is
    * written once per batch, not once per ten thousand events): at a million people 100,000 ingests
-   * 2.1× faster than 10,000 on H2 and 1.4× on PostgreSQL (docs/benchmarks.md); still a few tens of
-   * megabytes per batch in flight.
+   * 2.1× faster than 10,000 on H2 and 1.1× on PostgreSQL (1.4× at 100,000 people;
+   * docs/benchmarks.md); still a few tens of megabytes per batch in flight.
    */
   public static final int DEFAULT_BATCH_SIZE = 100_000;
 
