@@ -6,6 +6,7 @@ import dev.rapport.content.consistency.internal.SqlConsistencyOverview;
 import dev.rapport.content.internal.SqlPosts;
 import dev.rapport.content.quality.BrandLessons;
 import dev.rapport.content.quality.internal.StoredLessons;
+import dev.rapport.engagement.ClickRecorder;
 import dev.rapport.engagement.Conversions;
 import dev.rapport.engagement.Engagers;
 import dev.rapport.engagement.Ledger;
@@ -21,6 +22,7 @@ import dev.rapport.engagement.internal.SqlRetention;
 import dev.rapport.engagement.internal.SqlRevenue;
 import dev.rapport.engagement.internal.SqlTrackedLinks;
 import dev.rapport.engagement.internal.SqlTruth;
+import dev.rapport.engagement.internal.WriteBehindClicks;
 import dev.rapport.people.Audits;
 import dev.rapport.people.Directory;
 import dev.rapport.people.FocusList;
@@ -86,6 +88,7 @@ public final class Rapport implements AutoCloseable {
   private final dev.rapport.engagement.Rollups rollups;
   private final Conversions conversions;
   private final TrackedLinks links;
+  private final WriteBehindClicks clicks;
   private final Revenue revenue;
   private final PasswordHasher passwords;
   private final Sessions sessions;
@@ -131,6 +134,7 @@ public final class Rapport implements AutoCloseable {
     this.rollups = new dev.rapport.engagement.internal.SqlRollups(database);
     this.conversions = new SqlConversions(database);
     this.links = new SqlTrackedLinks(database, ledger, clock, new SecureRandom());
+    this.clicks = new WriteBehindClicks(links, WriteBehindClicks.DEFAULT_CAPACITY);
     this.revenue = new SqlRevenue(database);
     this.passwords = new PasswordHasher(new SecureRandom());
     this.sessions = new SqlSessions(database, clock, new SecureRandom());
@@ -303,6 +307,11 @@ public final class Rapport implements AutoCloseable {
     return links;
   }
 
+  /** Where the redirect records its clicks: written behind it, in batches. */
+  public ClickRecorder clicks() {
+    return clicks;
+  }
+
   public Revenue revenue() {
     return revenue;
   }
@@ -375,6 +384,7 @@ public final class Rapport implements AutoCloseable {
         dispatcher.close(); // running publishes finish before the pool closes
       }
     }
+    clicks.close(); // the clicks still waiting are written before the database closes
     database.close();
   }
 }

@@ -31,6 +31,13 @@ final class ServeCommand implements Callable<Integer> {
               + " HTTPS (HSTS). Default: $RAPPORT_BEHIND_TLS or false.")
   Boolean behindTls;
 
+  @Option(
+      names = "--threads",
+      description =
+          "Requests served at once; more wait in line (default: $RAPPORT_HTTP_THREADS, or 16 on"
+              + " up to 2 cores and 8 per core above).")
+  Integer threads;
+
   @Override
   public Integer call() throws InterruptedException {
     Settings settings = db.settings();
@@ -39,7 +46,7 @@ final class ServeCommand implements Callable<Integer> {
         behindTls != null
             ? behindTls
             : Boolean.parseBoolean(System.getenv().getOrDefault("RAPPORT_BEHIND_TLS", "false"));
-    WebServer server = start(r, settings, port, bind, tls);
+    WebServer server = start(r, settings, port, bind, tls, threads);
     startDispatch(r, server);
     System.out.println(
         "Rapport is serving on http://" + host(settings, bind) + ":" + server.port() + "/");
@@ -50,15 +57,23 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   static WebServer start(Rapport r, Settings settings, Integer port, String bind) {
-    return start(r, settings, port, bind, false);
+    return start(r, settings, port, bind, false, null);
   }
 
   static WebServer start(
-      Rapport r, Settings settings, Integer port, String bind, boolean behindTls) {
-    WebSettings web =
-        WebSettings.of(
-                bind != null ? bind : settings.bindAddress(), port != null ? port : settings.port())
-            .withSecureCookies(behindTls);
+      Rapport r, Settings settings, Integer port, String bind, boolean behindTls, Integer threads) {
+    WebSettings web;
+    try {
+      web =
+          WebSettings.of(
+                  bind != null ? bind : settings.bindAddress(),
+                  port != null ? port : settings.port())
+              .withSecureCookies(behindTls)
+              .withRequestThreads(requestThreads(threads, System.getenv("RAPPORT_HTTP_THREADS")));
+    } catch (IllegalArgumentException e) {
+      r.close();
+      throw new CliException(ExitCodes.USAGE, e.getMessage());
+    }
     try {
       return WebServer.start(r, web);
     } catch (RuntimeException e) {
@@ -72,6 +87,22 @@ final class ServeCommand implements Callable<Integer> {
               + ": "
               + rootMessage(e)
               + " (is another program using the port? try --port 8081)");
+    }
+  }
+
+  /** The option, else the environment's value, else the default for this machine's cores. */
+  static int requestThreads(Integer option, String environment) {
+    if (option != null) {
+      return option;
+    }
+    if (environment == null || environment.isBlank()) {
+      return WebSettings.DEFAULT_REQUEST_THREADS;
+    }
+    try {
+      return Integer.parseInt(environment.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "RAPPORT_HTTP_THREADS must be a number, got '" + environment + "'");
     }
   }
 

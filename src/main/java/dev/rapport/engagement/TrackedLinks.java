@@ -37,5 +37,11 @@ public interface TrackedLinks {
    */
   void recordClick(TrackedLink link, Instant at, String visitor, String referrer);
 
+  /**
+   * Records clicks in one transaction, as {@link #recordClick} does one by one: all of them or, on
+   * an error, none.
+   */
+  void recordClicks(List<Click> clicks);
+
   long clicks(long workspaceId, long linkId);
 }

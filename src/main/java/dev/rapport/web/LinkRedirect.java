@@ -1,5 +1,7 @@
 package dev.rapport.web;
 
+import dev.rapport.engagement.Click;
+import dev.rapport.engagement.ClickRecorder;
 import dev.rapport.engagement.TrackedLink;
 import dev.rapport.engagement.TrackedLinks;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * and needs none of what the app's pipeline does for pages (sessions, route matching over every
  * page, access checks, CSRF, a request-log line per hit; the click row is its record). Anything
  * that is not a known code goes on to the app, which answers 404 or 405 with its usual pages. Links
- * never change once made, so they are cached. Thread-safe.
+ * never change once made, so they are cached. Clicks are written behind the answer, in batches
+ * ({@link ClickRecorder}). Thread-safe.
  */
 final class LinkRedirect extends HandlerWrapper {
 
@@ -31,6 +34,7 @@ final class LinkRedirect extends HandlerWrapper {
   private static final Logger LOG = LoggerFactory.getLogger(LinkRedirect.class);
 
   private final TrackedLinks links;
+  private final ClickRecorder clicks;
   private final Clock clock;
   private final boolean behindTls;
   private final ConcurrentHashMap<String, Target> cache = new ConcurrentHashMap<>();
@@ -38,8 +42,9 @@ final class LinkRedirect extends HandlerWrapper {
   /** A known link with its destination, UTM parameters added, computed once. */
   private record Target(TrackedLink link, String location) {}
 
-  LinkRedirect(TrackedLinks links, Clock clock, boolean behindTls) {
+  LinkRedirect(TrackedLinks links, ClickRecorder clicks, Clock clock, boolean behindTls) {
     this.links = links;
+    this.clicks = clicks;
     this.clock = clock;
     this.behindTls = behindTls;
   }
@@ -60,7 +65,7 @@ final class LinkRedirect extends HandlerWrapper {
     // A HEAD is a link checker or a preview, not a visit: it is answered, not counted.
     if ("GET".equals(request.getMethod())) {
       try {
-        links.recordClick(link, clock.instant(), visitor, request.getHeader("Referer"));
+        clicks.record(new Click(link, clock.instant(), visitor, request.getHeader("Referer")));
       } catch (RuntimeException e) {
         // The visitor still reaches the page; the lost click is not silent.
         LOG.error("Click on link {} not recorded: {}", link.id(), e.toString(), e);

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.jetty.server.handler.HandlerWrapper;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +55,8 @@ public final class WebServer implements AutoCloseable {
               config.showJavalinBanner = false;
               config.jetty.defaultHost = settings.bindAddress();
               config.jetty.defaultPort = settings.port();
+              config.jetty.threadPool =
+                  new QueuedThreadPool(settings.requestThreads(), WebSettings.MIN_REQUEST_THREADS);
               config.jsonMapper(new JavalinJackson(json, false));
               config.http.defaultContentType = "text/html; charset=utf-8";
               // A known address asked with the wrong method says so (405), not "nothing here".
@@ -86,7 +89,8 @@ public final class WebServer implements AutoCloseable {
               config.requestLogger.http(RequestLog::log);
               // Short links answer before the app's pipeline: see LinkRedirect.
               LinkRedirect redirect =
-                  new LinkRedirect(rapport.links(), rapport.clock(), settings.secureCookies());
+                  new LinkRedirect(
+                      rapport.links(), rapport.clicks(), rapport.clock(), settings.secureCookies());
               config.jetty.modifyServer(
                   server -> {
                     // Inside Javalin's statistics handler, so a graceful stop waits for redirects.

@@ -15,6 +15,9 @@ import java.time.Duration;
  * @param accountFailuresPerWindow failed sign-ins allowed per account in a window before refusal
  * @param addressFailuresPerWindow failed sign-ins allowed per client address in a window
  * @param failureWindow the sliding window of the two limits
+ * @param requestThreads the most requests served at once (more wait in line); few threads on few
+ *     cores keep short requests from being preempted by each other (see docs/benchmarks.md, the
+ *     redirect under load)
  */
 public record WebSettings(
     String bindAddress,
@@ -24,7 +27,15 @@ public record WebSettings(
     Duration sessionIdle,
     int accountFailuresPerWindow,
     int addressFailuresPerWindow,
-    Duration failureWindow) {
+    Duration failureWindow,
+    int requestThreads) {
+
+  /** Jetty's acceptor and selectors take some of the pool; below this it may not start. */
+  public static final int MIN_REQUEST_THREADS = 8;
+
+  /** Sixteen on a 2-core machine, eight per core on larger ones. */
+  public static final int DEFAULT_REQUEST_THREADS =
+      Math.max(16, 8 * Runtime.getRuntime().availableProcessors());
 
   public static final Duration DEFAULT_SESSION_TTL = Duration.ofHours(12);
 
@@ -57,6 +68,10 @@ public record WebSettings(
     if (failureWindow.isNegative() || failureWindow.isZero()) {
       throw new IllegalArgumentException("sign-in failure window must be positive");
     }
+    if (requestThreads < MIN_REQUEST_THREADS) {
+      throw new IllegalArgumentException(
+          "request threads must be at least " + MIN_REQUEST_THREADS + ", got " + requestThreads);
+    }
   }
 
   public static WebSettings of(String bindAddress, int port) {
@@ -68,7 +83,8 @@ public record WebSettings(
         DEFAULT_SESSION_IDLE,
         DEFAULT_ACCOUNT_FAILURES,
         DEFAULT_ADDRESS_FAILURES,
-        DEFAULT_FAILURE_WINDOW);
+        DEFAULT_FAILURE_WINDOW,
+        DEFAULT_REQUEST_THREADS);
   }
 
   /** The address and port of Rapport's settings, other values at their defaults. */
@@ -85,12 +101,21 @@ public record WebSettings(
         sessionIdle,
         accountFailuresPerWindow,
         addressFailuresPerWindow,
-        failureWindow);
+        failureWindow,
+        requestThreads);
   }
 
   public WebSettings withLoginLimits(int perAccount, int perAddress, Duration window) {
     return new WebSettings(
-        bindAddress, port, secureCookies, sessionTtl, sessionIdle, perAccount, perAddress, window);
+        bindAddress,
+        port,
+        secureCookies,
+        sessionTtl,
+        sessionIdle,
+        perAccount,
+        perAddress,
+        window,
+        requestThreads);
   }
 
   public WebSettings withSessionTimeouts(Duration absolute, Duration idle) {
@@ -102,7 +127,21 @@ public record WebSettings(
         idle,
         accountFailuresPerWindow,
         addressFailuresPerWindow,
-        failureWindow);
+        failureWindow,
+        requestThreads);
+  }
+
+  public WebSettings withRequestThreads(int threads) {
+    return new WebSettings(
+        bindAddress,
+        port,
+        secureCookies,
+        sessionTtl,
+        sessionIdle,
+        accountFailuresPerWindow,
+        addressFailuresPerWindow,
+        failureWindow,
+        threads);
   }
 
   /** How long a new sign-in lasts before its first renewal: the idle timeout, within the ttl. */

@@ -1,5 +1,6 @@
 package dev.rapport.engagement.internal;
 
+import dev.rapport.engagement.Click;
 import dev.rapport.engagement.Engagement;
 import dev.rapport.engagement.EngagementKind;
 import dev.rapport.engagement.Ledger;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,8 +23,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
@@ -35,6 +41,9 @@ public final class SqlTrackedLinks implements TrackedLinks {
   private static final String COLUMNS =
       "id, workspace_id, code, target_url, post_id, channel_id, person_id, utm_source,"
           + " utm_medium, utm_campaign";
+
+  /** Attempts of a click batch that conflicts with a concurrent ledger batch (PostgreSQL). */
+  private static final int RETRIES = 3;
 
   private final Database db;
   private final Jdbi jdbi;
@@ -162,55 +171,106 @@ public final class SqlTrackedLinks implements TrackedLinks {
 
   @Override
   public void recordClick(TrackedLink link, Instant at, String visitor, String referrer) {
-    String hash = visitor == null ? null : hash(visitor, LocalDate.ofInstant(at, ZoneOffset.UTC));
-    long clickId =
-        db.transaction(
-            c -> {
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "INSERT INTO link_click (link_id, workspace_id, clicked_at, visitor_hash,"
-                          + " referrer) VALUES (?, ?, ?, ?, ?)",
-                      new String[] {"id"})) {
-                ps.setLong(1, link.id());
-                ps.setLong(2, link.workspaceId());
-                ps.setObject(3, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-                ps.setString(4, hash);
-                if (referrer == null) {
-                  ps.setNull(5, Types.VARCHAR);
-                } else {
-                  ps.setString(5, referrer.length() > 500 ? referrer.substring(0, 500) : referrer);
-                }
-                ps.executeUpdate();
-                try (ResultSet rs = ps.getGeneratedKeys()) {
-                  rs.next();
-                  return rs.getLong(1);
-                }
+    recordClicks(List.of(new Click(link, at, visitor, referrer)));
+  }
+
+  @Override
+  public void recordClicks(List<Click> clicks) {
+    if (clicks.isEmpty()) {
+      return;
+    }
+    // Hashed first: the day's first click may create the day's salt, in a transaction of its own.
+    String[] hashes = new String[clicks.size()];
+    for (int i = 0; i < hashes.length; i++) {
+      Click click = clicks.get(i);
+      hashes[i] =
+          click.visitor() == null
+              ? null
+              : hash(click.visitor(), LocalDate.ofInstant(click.at(), ZoneOffset.UTC));
+    }
+    // One transaction with the personal clicks' engagements, so that a retry after a conflict
+    // cannot store a click twice.
+    db.transactionRetrying(
+        RETRIES,
+        c -> {
+          long[] keys = new long[clicks.size()];
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO link_click (link_id, workspace_id, clicked_at, visitor_hash,"
+                      + " referrer) VALUES (?, ?, ?, ?, ?)",
+                  new String[] {"id"})) {
+            for (int i = 0; i < hashes.length; i++) {
+              Click click = clicks.get(i);
+              ps.setLong(1, click.link().id());
+              ps.setLong(2, click.link().workspaceId());
+              ps.setObject(3, OffsetDateTime.ofInstant(click.at(), ZoneOffset.UTC));
+              ps.setString(4, hashes[i]);
+              String referrer = click.referrer();
+              if (referrer == null) {
+                ps.setNull(5, Types.VARCHAR);
+              } else {
+                ps.setString(5, referrer.length() > 500 ? referrer.substring(0, 500) : referrer);
               }
-            });
-    if (link.personId() != null) {
-      Optional<Long> identity =
-          jdbi.withHandle(
-              h ->
-                  h.createQuery(
-                          "SELECT id FROM identity WHERE workspace_id = ? AND person_id = ? ORDER"
-                              + " BY id FETCH FIRST 1 ROWS ONLY")
-                      .bind(0, link.workspaceId())
-                      .bind(1, link.personId())
-                      .mapTo(Long.class)
-                      .findOne());
-      identity.ifPresent(
-          id ->
-              ledger.ingest(
-                  link.workspaceId(),
-                  List.of(
-                      new Engagement(
-                          id,
-                          link.channelId(),
-                          null,
-                          EngagementKind.CLICK,
-                          at,
-                          "link",
-                          "click:" + link.id() + ":" + clickId))));
+              ps.addBatch();
+            }
+            ps.executeBatch();
+            try (ResultSet rs = ps.getGeneratedKeys()) {
+              for (int i = 0; i < keys.length; i++) {
+                if (!rs.next()) {
+                  throw new SQLException("no generated id for click " + i);
+                }
+                keys[i] = rs.getLong(1);
+              }
+            }
+          }
+          ingestPersonal(c, clicks, keys);
+          return null;
+        });
+  }
+
+  /** A click on a link made for one person enters the ledger as that person's CLICK. */
+  private void ingestPersonal(Connection c, List<Click> clicks, long[] ids) throws SQLException {
+    Map<Long, Optional<Long>> identities = new HashMap<>();
+    Map<Long, List<Engagement>> byWorkspace = new LinkedHashMap<>();
+    for (int i = 0; i < clicks.size(); i++) {
+      TrackedLink link = clicks.get(i).link();
+      if (link.personId() == null) {
+        continue;
+      }
+      Optional<Long> identity = identities.get(link.personId());
+      if (identity == null) {
+        identity = firstIdentity(c, link.workspaceId(), link.personId());
+        identities.put(link.personId(), identity);
+      }
+      if (identity.isEmpty()) {
+        continue;
+      }
+      byWorkspace
+          .computeIfAbsent(link.workspaceId(), w -> new ArrayList<>())
+          .add(
+              new Engagement(
+                  identity.get(),
+                  link.channelId(),
+                  null,
+                  EngagementKind.CLICK,
+                  clicks.get(i).at(),
+                  "link",
+                  "click:" + link.id() + ":" + ids[i]));
+    }
+    byWorkspace.forEach(ledger::ingest);
+  }
+
+  private static Optional<Long> firstIdentity(Connection c, long workspaceId, long personId)
+      throws SQLException {
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT id FROM identity WHERE workspace_id = ? AND person_id = ? ORDER BY id FETCH"
+                + " FIRST 1 ROWS ONLY")) {
+      q.setLong(1, workspaceId);
+      q.setLong(2, personId);
+      try (ResultSet rs = q.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+      }
     }
   }
 
