@@ -126,6 +126,7 @@ final class ServeCommand implements Callable<Integer> {
 
   static void waitForShutdown(WebServer server, Rapport r) throws InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
+    r.database().closedByOwnerAtExit();
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

@@ -26,6 +26,11 @@ public final class Database implements AutoCloseable {
       new java.util.concurrent.atomic.AtomicBoolean();
   private final Thread closeOnExit;
 
+  /** How long the exit hook waits for an owner's orderly close before it closes the file itself. */
+  static final long OWNER_EXIT_GRACE_MS = 30_000;
+
+  private volatile boolean ownerClosesAtExit;
+
   private Database(HikariDataSource dataSource, DatabaseSettings settings) {
     this.dataSource = dataSource;
     this.settings = settings;
@@ -49,6 +54,17 @@ public final class Database implements AutoCloseable {
    * interrupted): H2 rolls back open transactions, writes its pages and closes the file.
    */
   private void shutDownEmbedded() {
+    // Exit hooks run all at once: give the owner's hook (a server finishing its requests and
+    // writing what waits) the time to close this database first.
+    long deadline = System.nanoTime() + OWNER_EXIT_GRACE_MS * 1_000_000;
+    while (ownerClosesAtExit && !closed.get() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
     if (closed.getAndSet(true)) {
       return;
     }
@@ -296,6 +312,15 @@ public final class Database implements AutoCloseable {
 
   public DatabaseSettings settings() {
     return settings;
+  }
+
+  /**
+   * The caller's own exit hook closes this database after its work stops (the server: its last
+   * requests answered, its queued clicks written). The embedded database's exit hook then waits for
+   * that close, up to {@link #OWNER_EXIT_GRACE_MS}, instead of closing the file under it.
+   */
+  public void closedByOwnerAtExit() {
+    ownerClosesAtExit = true;
   }
 
   @Override
