@@ -355,10 +355,16 @@ class DispatchBehaviourTest {
     List<Instant> times =
         server.created().stream().map(TestPlatformServer.Created::at).sorted().toList();
     assertThat(times).hasSize(4);
+    // The slot is taken when a publish is sent; the server stamps its arrival, a delivery delay
+    // later, and that delay varies on a loaded machine (a gap of 276 ms was seen in CI). Unpaced,
+    // these four would arrive within milliseconds (four calls may run at once).
     for (int i = 1; i < times.size(); i++) {
       assertThat(Duration.between(times.get(i - 1), times.get(i)))
-          .isGreaterThanOrEqualTo(Duration.ofMillis(280));
+          .isGreaterThanOrEqualTo(Duration.ofMillis(200));
     }
+    // Over the three intervals only the first and last delays count: the span is nearly 900 ms.
+    assertThat(Duration.between(times.get(0), times.get(3)))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(840));
   }
 
   @Test
