@@ -10,7 +10,10 @@
 # pauses BENCH_PAUSE_MS, default 5 ms, between requests: visitors arriving at a steady rate).
 #
 # Environment: BENCH_JAR (default target/rapport.jar), BENCH_PORT (default 8099),
-# RAPPORT_JAVA_OPTS (JVM options of the server), BENCH_WRK_THREADS (default 2).
+# RAPPORT_JAVA_OPTS (JVM options of the server), BENCH_WRK_THREADS (default 2),
+# BENCH_POSTGRES (a PostgreSQL server URL without database, e.g.
+# jdbc:postgresql://127.0.0.1:5432/?user=postgres: the server stores into a fresh database there,
+# dropped at the end, instead of an embedded H2 file).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,7 +29,16 @@ command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)" >&2; e
 
 dir=$(mktemp -d /tmp/rapport-redirect.XXXXXX)
 url="jdbc:h2:file:$dir/rapport"
-trap '[[ -n "${server:-}" ]] && kill "$server" 2>/dev/null; rm -rf "$dir"' EXIT
+pgdb=
+if [[ -n "${BENCH_POSTGRES:-}" ]]; then
+  pgdb="rapport_redirect_$$"
+  pghost=$(echo "$BENCH_POSTGRES" | sed -n 's#^jdbc:postgresql://\([^:/]*\).*#\1#p')
+  pgport=$(echo "$BENCH_POSTGRES" | sed -n 's#^jdbc:postgresql://[^:/]*:\([0-9]*\).*#\1#p')
+  pg() { psql -q -h "$pghost" -p "${pgport:-5432}" -U postgres "$@"; }
+  pg -d postgres -c "CREATE DATABASE $pgdb"
+  url=$(echo "$BENCH_POSTGRES" | sed "s#/?#/$pgdb?#")
+fi
+trap '[[ -n "${server:-}" ]] && kill "$server" 2>/dev/null; rm -rf "$dir"; [[ -n "$pgdb" ]] && pg -d postgres -c "DROP DATABASE IF EXISTS $pgdb"' EXIT
 run() { java -jar "$jar" "$@" --database-url "$url"; }
 
 run demo --no-serve >/dev/null
@@ -67,8 +79,12 @@ done
 kill "$server"
 wait "$server" 2>/dev/null || true
 server=
-clicks=$(java -cp "$jar" org.h2.tools.Shell -url "$url" -user "" \
-  -sql "SELECT COUNT(*) FROM link_click" | sed -n '2p' | tr -d ' ')
+if [[ -n "$pgdb" ]]; then
+  clicks=$(pg -d "$pgdb" -At -c "SELECT COUNT(*) FROM link_click")
+else
+  clicks=$(java -cp "$jar" org.h2.tools.Shell -url "$url" -user "" \
+    -sql "SELECT COUNT(*) FROM link_click" | sed -n '2p' | tr -d ' ')
+fi
 echo "requests answered (first answer, warm-up and runs): $answered; clicks stored: $clicks"
 # wrk stops counting before the requests in flight are answered, so a few more clicks than
 # answers is expected; fewer means a click was lost.

@@ -194,11 +194,16 @@ public final class SqlTrackedLinks implements TrackedLinks {
         RETRIES,
         c -> {
           long[] keys = new long[clicks.size()];
+          // Ids are needed only for the engagements of personal links; without them PostgreSQL's
+          // driver sends the batch as multi-row inserts.
+          boolean personal = clicks.stream().anyMatch(k -> k.link().personId() != null);
+          String insert =
+              "INSERT INTO link_click (link_id, workspace_id, clicked_at, visitor_hash,"
+                  + " referrer) VALUES (?, ?, ?, ?, ?)";
           try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO link_click (link_id, workspace_id, clicked_at, visitor_hash,"
-                      + " referrer) VALUES (?, ?, ?, ?, ?)",
-                  new String[] {"id"})) {
+              personal
+                  ? c.prepareStatement(insert, new String[] {"id"})
+                  : c.prepareStatement(insert)) {
             for (int i = 0; i < hashes.length; i++) {
               Click click = clicks.get(i);
               ps.setLong(1, click.link().id());
@@ -214,6 +219,9 @@ public final class SqlTrackedLinks implements TrackedLinks {
               ps.addBatch();
             }
             ps.executeBatch();
+            if (!personal) {
+              return null;
+            }
             try (ResultSet rs = ps.getGeneratedKeys()) {
               for (int i = 0; i < keys.length; i++) {
                 if (!rs.next()) {
