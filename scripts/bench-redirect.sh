@@ -13,7 +13,8 @@
 # RAPPORT_JAVA_OPTS (JVM options of the server), BENCH_WRK_THREADS (default 2),
 # BENCH_POSTGRES (a PostgreSQL server URL without database, e.g.
 # jdbc:postgresql://127.0.0.1:5432/?user=postgres: the server stores into a fresh database there,
-# dropped at the end, instead of an embedded H2 file).
+# dropped at the end, instead of an embedded H2 file), BENCH_H2_OPTIONS (settings appended to the
+# H2 URL, e.g. ";PAGE_SIZE=1024").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,7 +29,7 @@ command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)" >&2; e
 [[ -f "$jar" ]] || ./mvnw -q -B -ntp package -DskipTests -Dspotless.check.skip=true
 
 dir=$(mktemp -d /tmp/rapport-redirect.XXXXXX)
-url="jdbc:h2:file:$dir/rapport"
+url="jdbc:h2:file:$dir/rapport${BENCH_H2_OPTIONS:-}"
 pgdb=
 if [[ -n "${BENCH_POSTGRES:-}" ]]; then
   pgdb="rapport_redirect_$$"

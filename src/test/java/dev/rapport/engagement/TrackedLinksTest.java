@@ -11,10 +11,15 @@ import dev.rapport.workspace.Platform;
 import dev.rapport.workspace.TargetAudience;
 import dev.rapport.workspace.Workspace;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -120,6 +125,62 @@ class TrackedLinksTest {
       assertThat(stored.get(0)).isEqualTo(stored.get(1)).hasSize(32); // same visitor, same day
       assertThat(r.ledger().count(ws.id())).isEqualTo(1); // only the personal link names someone
       assertThat(r.people().identity(ws.id(), ids[0]).orElseThrow().engagements()).isEqualTo(1);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.rapport.store.TestDatabases#kinds")
+  void theVisitorHashIsSaltedPerDayAndTheSaltRotates(TestDatabases.Kind kind) throws Exception {
+    try (Rapport r = Rapport.on(kind.open(), Clock.fixed(NOW, ZoneOffset.UTC))) {
+      Workspace ws = r.workspaces().create("shop", "Shop", ZoneId.of("UTC"), TargetAudience.NONE);
+      TrackedLink link =
+          r.links()
+              .create(
+                  ws.id(),
+                  new NewLink(
+                      URI.create("https://shop.example/"), null, null, null, null, null, null));
+      String visitor = "203.0.113.9|Firefox";
+      // Ten days, two clicks a day: every new day drops the salts older than yesterday.
+      for (int day = 0; day < 10; day++) {
+        Instant at = NOW.plus(Duration.ofDays(day));
+        r.links().recordClick(link, at, visitor, null);
+        r.links().recordClick(link, at.plusSeconds(60), visitor, null);
+      }
+      List<String> hashes =
+          r.database()
+              .jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery("SELECT visitor_hash FROM link_click ORDER BY id")
+                          .mapTo(String.class)
+                          .list());
+      assertThat(hashes).hasSize(20);
+      for (int day = 0; day < 10; day++) {
+        assertThat(hashes.get(2 * day)).as("day %d", day).isEqualTo(hashes.get(2 * day + 1));
+      }
+      assertThat(new java.util.HashSet<>(hashes)).as("a new hash every day").hasSize(10);
+      // The last day's hash is SHA-256 of that day's stored salt and the visitor, cut to 16 bytes.
+      LocalDate last = LocalDate.ofInstant(NOW.plus(Duration.ofDays(9)), ZoneOffset.UTC);
+      List<String> salts =
+          r.database()
+              .jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery("SELECT salt FROM click_salt WHERE salt_day = ?")
+                          .bind(0, last)
+                          .mapTo(String.class)
+                          .list());
+      assertThat(salts).hasSize(1);
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(HexFormat.of().parseHex(salts.get(0)));
+      byte[] expected = sha.digest(visitor.getBytes(StandardCharsets.UTF_8));
+      assertThat(hashes.get(19)).isEqualTo(HexFormat.of().formatHex(expected, 0, 16));
+      long kept =
+          r.database()
+              .jdbi()
+              .withHandle(
+                  h -> h.createQuery("SELECT COUNT(*) FROM click_salt").mapTo(Long.class).one());
+      assertThat(kept).as("only yesterday's and today's salts are kept").isEqualTo(2);
     }
   }
 }

@@ -50,7 +50,9 @@ public final class SqlTrackedLinks implements TrackedLinks {
   private final Ledger ledger;
   private final Clock clock;
   private final SecureRandom random;
-  private final ConcurrentHashMap<LocalDate, byte[]> salts = new ConcurrentHashMap<>();
+  // Per day, SHA-256 already fed that day's salt; each hash clones it (no provider lookup, no
+  // re-hash of the salt: the redirect hashes one visitor per click).
+  private final ConcurrentHashMap<LocalDate, MessageDigest> salts = new ConcurrentHashMap<>();
 
   public SqlTrackedLinks(Database db, Ledger ledger, Clock clock, SecureRandom random) {
     this.db = db;
@@ -295,20 +297,36 @@ public final class SqlTrackedLinks implements TrackedLinks {
 
   /** SHA-256 of the day's salt and the visitor, hex, 32 characters. */
   String hash(String visitor, LocalDate day) {
-    byte[] salt = salts.computeIfAbsent(day, this::saltFor);
+    MessageDigest salted = salts.get(day);
+    if (salted == null) {
+      // A new day: forget salts older than yesterday first, outside computeIfAbsent, which must
+      // not change the map it computes into.
+      salts.keySet().removeIf(d -> d.isBefore(day.minusDays(1)));
+      salted = salts.computeIfAbsent(day, d -> salted(saltFor(d)));
+    }
+    try {
+      MessageDigest sha = (MessageDigest) salted.clone();
+      byte[] d = sha.digest(visitor.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d, 0, 16);
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("SHA-256 of this runtime cannot be cloned", e);
+    }
+  }
+
+  private static MessageDigest salted(byte[] salt) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update(salt);
-      byte[] d = sha.digest(visitor.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d, 0, 16);
+      return sha;
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** Reads or creates the day's salt, shared by every node; drops salts older than yesterday. */
+  /**
+   * Reads or creates the day's salt, shared by every node; drops stored salts older than yesterday.
+   */
   private byte[] saltFor(LocalDate day) {
-    salts.keySet().removeIf(d -> d.isBefore(day.minusDays(1)));
     Optional<byte[]> known = readSalt(day, true);
     if (known.isPresent()) {
       return known.get();
