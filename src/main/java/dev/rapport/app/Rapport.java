@@ -64,6 +64,7 @@ import dev.rapport.workspace.ApiTokens;
 import dev.rapport.workspace.PasswordHasher;
 import dev.rapport.workspace.SecurityLog;
 import dev.rapport.workspace.Sessions;
+import dev.rapport.workspace.Workspace;
 import dev.rapport.workspace.Workspaces;
 import dev.rapport.workspace.internal.SqlApiTokens;
 import dev.rapport.workspace.internal.SqlSecurityLog;
@@ -71,6 +72,8 @@ import dev.rapport.workspace.internal.SqlSessions;
 import dev.rapport.workspace.internal.SqlWorkspaces;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * The wiring: one open database and the capabilities built on it. Web and CLI get everything they
@@ -122,6 +125,11 @@ public final class Rapport implements AutoCloseable {
 
   /** How often every connected channel is read for new engagement (rate limits permitting). */
   static final java.time.Duration SYNC_EVERY = java.time.Duration.ofMinutes(5);
+
+  /** How often people's stages and the focus list catch up with the ledger in the background. */
+  static final java.time.Duration PEOPLE_EVERY = java.time.Duration.ofMinutes(5);
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Rapport.class);
 
   private Rapport(Database database, Clock clock, SecretBox secrets) {
     this.database = database;
@@ -242,6 +250,9 @@ public final class Rapport implements AutoCloseable {
       // anything scheduled before.
       planningNotices.attach(dispatcher);
       dispatcher.recurring("engagement-sync", SYNC_EVERY, engagementSync::runAll);
+      // Stages change only when they are recomputed; without this job a served workspace would
+      // show every person at the stage of the last `rapport people stages` run.
+      dispatcher.recurring("people-refresh", PEOPLE_EVERY, this::refreshPeople);
       dispatcher.recurring(
           "refill-evergreen",
           java.time.Duration.ofHours(1),
@@ -252,6 +263,31 @@ public final class Rapport implements AutoCloseable {
           });
     }
     return dispatcher;
+  }
+
+  /** What one {@link #refreshPeople} did in one workspace. */
+  public record PeopleRefresh(
+      String workspace, Stages.Run stages, FocusList.Refresh focus, String failure) {}
+
+  /**
+   * Brings every workspace's stages (with their history) and focus list up to the ledger as of now;
+   * incremental, so a run with nothing new is cheap. One workspace's failure is logged and
+   * reported, and the others still run. The recurring job "people-refresh" calls it.
+   */
+  public List<PeopleRefresh> refreshPeople() {
+    List<PeopleRefresh> out = new java.util.ArrayList<>();
+    for (Workspace w : workspaces.all()) {
+      Instant now = clock.instant();
+      try {
+        out.add(
+            new PeopleRefresh(
+                w.slug(), stages.recompute(w.id(), now), focus.refresh(w.id(), now), null));
+      } catch (RuntimeException e) {
+        LOG.error("people refresh of workspace {} failed: {}", w.slug(), e.toString(), e);
+        out.add(new PeopleRefresh(w.slug(), null, null, String.valueOf(e.getMessage())));
+      }
+    }
+    return out;
   }
 
   /** Starts publishing due variants, the sweeper and the recurring jobs on this node. */

@@ -64,6 +64,29 @@ class PeopleContractTest {
 
   @ParameterizedTest
   @MethodSource("dev.rapport.store.TestDatabases#kinds")
+  void theRecurringRefreshKeepsStagesAndTheFocusListCurrent(TestDatabases.Kind kind) {
+    try (Rapport r = PeopleFixture.open(kind)) {
+      PeopleFixture f = PeopleFixture.build(r);
+      // The same first run as above (8 persons examined, 6 changed), for every workspace.
+      List<Rapport.PeopleRefresh> runs = r.refreshPeople();
+      assertThat(runs).hasSize(1);
+      assertThat(runs.get(0).workspace()).isEqualTo("shop");
+      assertThat(runs.get(0).failure()).isNull();
+      assertThat(runs.get(0).stages()).isEqualTo(new Stages.Run(8, 6));
+      assertThat(runs.get(0).focus().onList()).isEqualTo(r.focus().today(f.ws(), 100).size());
+      assertThat(runs.get(0).focus().onList()).isPositive();
+      assertThat(stages(f))
+          .containsEntry("ben", Stage.REGULAR)
+          .containsEntry("cat", Stage.ADVOCATE)
+          .containsEntry("gus", Stage.FOLLOWER);
+      assertThat(r.stages().history(f.ws(), f.person("cat"))).hasSize(1);
+      // Nothing new in the ledger: the next run changes nothing.
+      assertThat(r.refreshPeople().get(0).stages().changed()).isZero();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.rapport.store.TestDatabases#kinds")
   void focusListRanksRealPeopleWithReasons(TestDatabases.Kind kind) {
     try (Rapport r = PeopleFixture.open(kind)) {
       PeopleFixture f = PeopleFixture.build(r);
