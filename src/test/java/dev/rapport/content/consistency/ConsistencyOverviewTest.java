@@ -57,6 +57,8 @@ class ConsistencyOverviewTest {
       assertThat(b.postsPerWeek()).isEqualTo(2);
       ConsistencyReport report = b.consistency();
       assertThat(report).isNotNull();
+      // Named as a person reads it (spray-and-pray evidence lists the other channels this way).
+      assertThat(report.channel()).isEqualTo("bluesky b.test");
       assertThat(report.weeks().stream().mapToInt(WeekRecord::published).sum()).isEqualTo(8);
       assertThat(report.runwayDays()).isCloseTo(7.0, org.assertj.core.data.Offset.offset(0.01));
       assertThat(report.longestGap()).isPresent();

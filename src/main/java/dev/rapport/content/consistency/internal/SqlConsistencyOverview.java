@@ -66,6 +66,14 @@ public final class SqlConsistencyOverview implements ConsistencyOverview {
             .orElseThrow(() -> new IllegalArgumentException("no workspace " + workspaceId));
     Instant now = clock.instant();
     Instant from = now.minus(LOOKBACK);
+    List<Channel> channels = workspaces.channels(workspaceId);
+    // Channels are named the way a person reads them: the spray-and-pray evidence lists the other
+    // channels a text went to ("also on bluesky bakery.bsky.social").
+    Map<Long, String> names = new HashMap<>();
+    for (Channel c : channels) {
+      names.put(c.id(), c.platform().code() + " " + c.handle());
+    }
+    java.util.function.LongFunction<String> key = id -> names.getOrDefault(id, "channel " + id);
     List<PostTruth> published = truth.posts(workspaceId, from, now, MAX_POSTS);
     Map<Long, String> bodies = bodies(workspaceId, published);
     Rubric rubric =
@@ -79,20 +87,19 @@ public final class SqlConsistencyOverview implements ConsistencyOverview {
           .computeIfAbsent(p.channelId(), k -> new ArrayList<>())
           .add(
               new PublishedPost(
-                  key(p.channelId()),
+                  key.apply(p.channelId()),
                   p.publishedAt(),
                   report.overall(),
                   report.score(Dimension.SPECIFIC),
                   p.authenticEngagements(),
                   text));
     }
-    Map<Long, List<ScheduledPost>> scheduled = scheduled(workspaceId, now);
+    Map<Long, List<ScheduledPost>> scheduled = scheduled(workspaceId, now, key);
     List<AudiencePoint> audience = new ArrayList<>();
     List<PublishedPost> all = new ArrayList<>();
     byChannel.values().forEach(all::addAll);
     ConsistencySettings settings = ConsistencySettings.defaults(w.timeZone());
     List<ChannelStanding> out = new ArrayList<>();
-    List<Channel> channels = workspaces.channels(workspaceId);
     List<Instant> windowEnds = windowEnds(now);
     Map<Instant, Integer> engagedAt = new HashMap<>();
     for (Instant end : windowEnds) {
@@ -108,7 +115,7 @@ public final class SqlConsistencyOverview implements ConsistencyOverview {
     for (Channel c : channels) {
       // The engaged audience is measured per workspace: every channel sees the same points.
       for (Instant end : windowEnds) {
-        audience.add(new AudiencePoint(key(c.id()), end.minusSeconds(1), engagedAt.get(end)));
+        audience.add(new AudiencePoint(key.apply(c.id()), end.minusSeconds(1), engagedAt.get(end)));
       }
     }
     for (Channel c : channels) {
@@ -117,13 +124,14 @@ public final class SqlConsistencyOverview implements ConsistencyOverview {
           c.postsPerWeek() == null || c.postsPerWeek() < 1
               ? null
               : Consistency.of(
-                  new PostingPlan(key(c.id()), c.postsPerWeek(), List.of()),
+                  new PostingPlan(key.apply(c.id()), c.postsPerWeek(), List.of()),
                   own,
                   scheduled.getOrDefault(c.id(), List.of()),
                   LocalDate.ofInstant(from, w.timeZone()),
                   clock,
                   settings);
-      var spray = SprayAndPray.check(key(c.id()), all, audience, clock, SpraySettings.DEFAULTS);
+      var spray =
+          SprayAndPray.check(key.apply(c.id()), all, audience, clock, SpraySettings.DEFAULTS);
       out.add(
           new ChannelStanding(
               c.id(), c.platform().code(), c.handle(), c.postsPerWeek(), consistency, spray));
@@ -137,10 +145,6 @@ public final class SqlConsistencyOverview implements ConsistencyOverview {
       ends.add(now.minus(SpraySettings.DEFAULTS.window().multipliedBy(i)));
     }
     return ends;
-  }
-
-  private static String key(long channelId) {
-    return Long.toString(channelId);
   }
 
   private static Platform platform(String code) {
@@ -160,7 +164,8 @@ public final class SqlConsistencyOverview implements ConsistencyOverview {
     return out;
   }
 
-  private Map<Long, List<ScheduledPost>> scheduled(long workspaceId, Instant now) {
+  private Map<Long, List<ScheduledPost>> scheduled(
+      long workspaceId, Instant now, java.util.function.LongFunction<String> key) {
     Map<Long, List<ScheduledPost>> out = new HashMap<>();
     db.jdbi()
         .useHandle(
@@ -175,7 +180,7 @@ public final class SqlConsistencyOverview implements ConsistencyOverview {
                           long channel = rs.getLong(1);
                           Instant at = rs.getObject(2, OffsetDateTime.class).toInstant();
                           out.computeIfAbsent(channel, k -> new ArrayList<>())
-                              .add(new ScheduledPost(key(channel), at));
+                              .add(new ScheduledPost(key.apply(channel), at));
                           return channel;
                         })
                     .list());
