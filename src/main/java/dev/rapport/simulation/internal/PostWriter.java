@@ -21,12 +21,20 @@ public final class PostWriter {
 
   static final int BATCH = 500;
 
+  // The steady period's posts are written to the rubric's bar (specific, addressed to the reader,
+  // on the declared topics, with a next step), the spray period's below it: the demo shows the
+  // difference the product measures.
   private static final String[] STEADY = {
-    "How we pick our flour, step by step — and what it changes in the crumb.",
-    "Three mistakes we made with our first sourdough, and how to avoid them.",
-    "Behind the counter: a Tuesday at 5 am. Ask us anything in the replies.",
-    "New seasonal loaf this week: rye, walnut, fig. Reserve yours at the link.",
-    "Customer question of the week: why does bread go stale? A short answer."
+    "How we pick our flour for sourdough, in 3 steps, and what each one changes in your crumb."
+        + " Which flour do you bake with?",
+    "3 mistakes we made with our first sourdough starter, and how you can avoid them at home."
+        + " Save this for your next bake!",
+    "Behind the counter at 5 am on a Tuesday: 120 loaves, 2 ovens, 1 playlist. Ask us anything"
+        + " about baking in the replies.",
+    "New seasonal sourdough this week: rye, walnut and fig, 48 hours of fermentation. Reserve"
+        + " yours for Saturday at the link.",
+    "Customer question of the week: why does your sourdough go stale? Our baker answers in 4"
+        + " lines, and how to keep it fresh for 3 days."
   };
   private static final String[] SPRAY = {
     "Happy Monday!",

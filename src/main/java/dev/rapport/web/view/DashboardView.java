@@ -55,7 +55,15 @@ public record DashboardView(
       return "no month measured yet";
     }
     var m = months.get(months.size() - 1);
-    return m.published() + " of " + m.planned() + " planned posts published in " + m.period();
+    // The bar's count too, as Reports shows it: publishing the plan is half of adherence.
+    return m.published()
+        + " of "
+        + m.planned()
+        + " planned posts published in "
+        + m.period()
+        + ", "
+        + m.metBar()
+        + " at or above the quality bar";
   }
 
   public String runway(ConsistencyOverview.ChannelStanding s) {

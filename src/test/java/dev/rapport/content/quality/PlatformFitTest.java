@@ -70,6 +70,21 @@ class PlatformFitTest {
   }
 
   @Test
+  void aPublishedPostIsNotHeldToTheMediaItsPlatformAlreadyAccepted() {
+    String text =
+        "3 mistakes we made with our first sourdough starter. Save this for your next bake!";
+    RubricReport draft = RUBRIC.assess(Draft.of(text, Platform.INSTAGRAM));
+    RubricReport published = RUBRIC.assess(Draft.published(text, Platform.INSTAGRAM));
+    assertThat(draft.blocked()).isTrue();
+    assertThat(draft.overall()).isLessThanOrEqualTo(40); // the blocker's cap
+    assertThat(published.blocked()).isFalse();
+    assertThat(published.has("media_required")).isFalse();
+    assertThat(published.overall()).isGreaterThan(draft.overall());
+    // Everything else is judged the same: the words score alike on a platform without the rule.
+    assertThat(published.score(Dimension.SPECIFIC)).isEqualTo(draft.score(Dimension.SPECIFIC));
+  }
+
+  @Test
   void linkedInAndFacebookLimits() {
     assertThat(lengthFinding(RUBRIC.assess(Draft.of("d".repeat(3000), Platform.LINKEDIN))).code())
         .isEqualTo("within_length");

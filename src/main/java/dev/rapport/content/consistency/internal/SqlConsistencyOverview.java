@@ -82,7 +82,7 @@ public final class SqlConsistencyOverview implements ConsistencyOverview {
     Map<Long, List<PublishedPost>> byChannel = new HashMap<>();
     for (PostTruth p : published) {
       String text = bodies.getOrDefault(p.variantId(), p.excerpt());
-      RubricReport report = rubric.assess(Draft.of(text, platform(p.platform())));
+      RubricReport report = rubric.assess(Draft.published(text, platform(p.platform())));
       byChannel
           .computeIfAbsent(p.channelId(), k -> new ArrayList<>())
           .add(

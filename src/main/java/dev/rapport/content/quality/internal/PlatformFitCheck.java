@@ -103,7 +103,7 @@ final class PlatformFitCheck implements Check {
                   + " reads as spam.",
               "Keep the " + rules.hashtagNorm() + " most relevant."));
     }
-    if (rules.mediaRequired() && draft.media().isEmpty()) {
+    if (rules.mediaRequired() && draft.media().isEmpty() && !draft.accepted()) {
       findings.add(
           Finding.whole(
               PLATFORM_FIT,
