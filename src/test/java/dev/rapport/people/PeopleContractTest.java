@@ -87,6 +87,43 @@ class PeopleContractTest {
 
   @ParameterizedTest
   @MethodSource("dev.rapport.store.TestDatabases#kinds")
+  void settlingOneReasonKeepsThePersonsOtherReasons(TestDatabases.Kind kind) {
+    try (Rapport r = PeopleFixture.open(kind)) {
+      PeopleFixture f = PeopleFixture.build(r);
+      // ann waits for an answer (3 days) and, with this click, is also close to buying.
+      r.ledger()
+          .ingest(
+              f.ws(),
+              List.of(f.ev("ann", EngagementKind.CLICK, PeopleFixture.days(2), "ann-click")));
+      r.focus().refresh(f.ws(), AS_OF);
+      assertThat(reasonsOf(r, f, "ANN"))
+          .containsExactly(FocusKind.UNANSWERED, FocusKind.CLOSE_TO_BUYING);
+
+      r.focus()
+          .done(
+              f.ws(),
+              f.person("ann"),
+              FocusKind.UNANSWERED,
+              BrandAction.REPLIED,
+              f.channel(),
+              null,
+              AS_OF);
+      assertThat(reasonsOf(r, f, "ANN")).containsExactly(FocusKind.CLOSE_TO_BUYING);
+      r.focus().refresh(f.ws(), AS_OF.plusSeconds(60));
+      assertThat(reasonsOf(r, f, "ANN")).containsExactly(FocusKind.CLOSE_TO_BUYING);
+    }
+  }
+
+  private static List<FocusKind> reasonsOf(Rapport r, PeopleFixture f, String name) {
+    return r.focus().today(f.ws(), 100).stream()
+        .filter(i -> i.displayName().equals(name))
+        .flatMap(i -> i.reasons().stream())
+        .map(FocusReason::kind)
+        .toList();
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.rapport.store.TestDatabases#kinds")
   void focusListRanksRealPeopleWithReasons(TestDatabases.Kind kind) {
     try (Rapport r = PeopleFixture.open(kind)) {
       PeopleFixture f = PeopleFixture.build(r);
