@@ -113,14 +113,7 @@ class TrackedLinksTest {
       r.links().recordClick(general, NOW.plusSeconds(5), "203.0.113.9|Firefox", null);
       r.links().recordClick(personal, NOW, "198.51.100.4|Safari", null);
       assertThat(r.links().clicks(ws.id(), general.id())).isEqualTo(2);
-      List<String> stored =
-          r.database()
-              .jdbi()
-              .withHandle(
-                  h ->
-                      h.createQuery("SELECT visitor_hash FROM link_click ORDER BY id")
-                          .mapTo(String.class)
-                          .list());
+      List<String> stored = visitorHashes(r);
       assertThat(stored).hasSize(3).noneMatch(s -> s.contains("203.0.113.9"));
       assertThat(stored.get(0)).isEqualTo(stored.get(1)).hasSize(32); // same visitor, same day
       assertThat(r.ledger().count(ws.id())).isEqualTo(1); // only the personal link names someone
@@ -146,14 +139,7 @@ class TrackedLinksTest {
         r.links().recordClick(link, at, visitor, null);
         r.links().recordClick(link, at.plusSeconds(60), visitor, null);
       }
-      List<String> hashes =
-          r.database()
-              .jdbi()
-              .withHandle(
-                  h ->
-                      h.createQuery("SELECT visitor_hash FROM link_click ORDER BY id")
-                          .mapTo(String.class)
-                          .list());
+      List<String> hashes = visitorHashes(r);
       assertThat(hashes).hasSize(20);
       for (int day = 0; day < 10; day++) {
         assertThat(hashes.get(2 * day)).as("day %d", day).isEqualTo(hashes.get(2 * day + 1));
@@ -182,5 +168,15 @@ class TrackedLinksTest {
                   h -> h.createQuery("SELECT COUNT(*) FROM click_salt").mapTo(Long.class).one());
       assertThat(kept).as("only yesterday's and today's salts are kept").isEqualTo(2);
     }
+  }
+
+  private static List<String> visitorHashes(Rapport r) {
+    return r.database()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT visitor_hash FROM link_click ORDER BY id")
+                    .mapTo(String.class)
+                    .list());
   }
 }
