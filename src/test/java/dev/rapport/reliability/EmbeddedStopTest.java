@@ -78,7 +78,8 @@ class EmbeddedStopTest {
             Database.open(new DatabaseSettings(url, "sa", "", 2, null)), Clock.systemUTC())) {
       long ws = r.workspaces().bySlug("stop").orElseThrow().id();
       assertThat(r.ledger().count(ws)).isPositive();
-      assertThat(r.rollups().check(ws).consistent()).isTrue();
+      var check = r.rollups().check(ws);
+      assertThat(check.consistent()).as("rollups after the stop: %s", check).isTrue();
     }
   }
 
