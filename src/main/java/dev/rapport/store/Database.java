@@ -13,6 +13,10 @@ import org.jdbi.v3.core.Jdbi;
 public final class Database implements AutoCloseable {
 
   private final HikariDataSource dataSource;
+  // What the application borrows from: the pool itself, or on H2 the pool counting what is lent
+  // (the exit hook lets that work finish before it shuts H2 down).
+  private final DataSource lending;
+  private final LentConnections lent;
   private final Jdbi jdbi;
   private final Dialect dialect;
   private final DatabaseSettings settings;
@@ -31,11 +35,16 @@ public final class Database implements AutoCloseable {
 
   private volatile boolean ownerClosesAtExit;
 
+  /** How long the exit hook waits for work in flight to finish (an ingest batch at scale). */
+  static final long EXIT_DRAIN_MS = 30_000;
+
   private Database(HikariDataSource dataSource, DatabaseSettings settings) {
     this.dataSource = dataSource;
     this.settings = settings;
     this.dialect = settings.dialect();
-    this.jdbi = Jdbi.create(dataSource);
+    this.lent = dialect == Dialect.H2 ? new LentConnections(dataSource) : null;
+    this.lending = lent == null ? dataSource : lent;
+    this.jdbi = Jdbi.create(lending);
     if (dialect == Dialect.H2) {
       // The embedded file must be closed by H2 itself, whatever the process is doing when it is
       // told to stop (Ctrl-C, SIGTERM from a service manager): a process that exits in the middle
@@ -53,7 +62,7 @@ public final class Database implements AutoCloseable {
    * SHUTDOWN through a connection of its own (the pool may be exhausted by the work being
    * interrupted): H2 rolls back open transactions, writes its pages and closes the file.
    */
-  private void shutDownEmbedded() {
+  void shutDownEmbedded() {
     // Exit hooks run all at once: give the owner's hook (a server finishing its requests and
     // writing what waits) the time to close this database first.
     long deadline = System.nanoTime() + OWNER_EXIT_GRACE_MS * 1_000_000;
@@ -64,6 +73,19 @@ public final class Database implements AutoCloseable {
         Thread.currentThread().interrupt();
         break;
       }
+    }
+    if (closed.get()) {
+      return;
+    }
+    // Work in flight (an ingest batch, an import) finishes or fails on its own thread first: H2
+    // closing a session another thread is using can commit half of that thread's transaction.
+    try {
+      int still = lent.drain(EXIT_DRAIN_MS);
+      if (still > 0) {
+        LOG.warn("closing the embedded database with {} connection(s) still in use", still);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     if (closed.getAndSet(true)) {
       return;
@@ -201,7 +223,7 @@ public final class Database implements AutoCloseable {
         throw new StoreException("database error: " + e.getMessage(), e);
       }
     }
-    try (java.sql.Connection c = dataSource.getConnection()) {
+    try (java.sql.Connection c = lending.getConnection()) {
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false);
       current.set(c);
@@ -303,7 +325,7 @@ public final class Database implements AutoCloseable {
   }
 
   public DataSource dataSource() {
-    return dataSource;
+    return lending;
   }
 
   public Dialect dialect() {
