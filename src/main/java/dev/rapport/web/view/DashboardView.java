@@ -71,8 +71,8 @@ public record DashboardView(
     if (Double.isNaN(days) || Double.isInfinite(days)) {
       return "no plan to measure against";
     }
-    long whole = (long) Math.floor(days);
-    return whole == 1 ? "1 day" : whole + " days";
+    // One decimal, as the Reports alert words it ("1.8 days"): the planned spacing is fractional.
+    return String.format(java.util.Locale.ROOT, "%.1f days", days);
   }
 
   public String qualityDay(QualityPoint p) {
