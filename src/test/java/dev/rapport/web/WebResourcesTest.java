@@ -98,6 +98,18 @@ class WebResourcesTest {
   // --- audits -------------------------------------------------------------------------------
 
   @Test
+  void everyPageNamesTheIconAndTheIconIsServedWithoutSignIn() throws IOException {
+    Client anonymous = server.client();
+    assertThat(anonymous.get("/login").body())
+        .contains("<link rel=\"icon\" href=\"/assets/favicon.svg\" type=\"image/svg+xml\">");
+    HttpResponse<String> icon = anonymous.get("/assets/favicon.svg");
+    assertThat(icon.statusCode()).isEqualTo(200);
+    assertThat(icon.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("image/svg+xml"));
+    assertThat(icon.body()).startsWith("<svg");
+  }
+
+  @Test
   void aManagerAuditsAFollowerFileFromTheAudiencePage() throws IOException {
     Client c = server.client().signedIn("manager@example.com", PASSWORD);
     HttpResponse<String> page = c.get(BAKERY + "/audience");
