@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * The real Bluesky network on loopback (PLC, PDS, AppView, Ozone from {@code @atproto/dev-env}),
  * started once per test run from {@code src/test/peers/bluesky} and stopped when the run ends. It
- * needs the peer's node_modules, Node, PostgreSQL (a fresh schema per run) and Redis (a throwaway
+ * needs the peer's node_modules, Node, PostgreSQL (a fresh database per run) and Redis (a throwaway
  * {@code redis-server} on a free port). When any is missing the tests are skipped, unless {@code
  * RAPPORT_TEST_REQUIRE_PEERS=true}, when they fail.
  */
@@ -70,16 +70,19 @@ public final class BlueskyNetwork implements BeforeAllCallback {
   }
 
   /**
-   * Starts the network, twice at most: it comes up in seconds, so an attempt that hangs met
-   * something transient (a port taken between choosing and binding it, a slow machine); the second
-   * attempt gets fresh ports, schema and Redis. Each failure's diagnosis is kept for the report.
+   * Starts the network, twice at most: it comes up in seconds here, so an attempt that fails met
+   * something transient (a port taken between choosing and binding it, a crash); the second attempt
+   * gets fresh ports, database and Redis. A slow machine is not a failure: an attempt waits as long
+   * as the services show progress (see {@link Running#awaitReady}), within one budget for all
+   * attempts. Each failure's diagnosis is kept for the report.
    */
   private static Running start() {
     List<String> failures = new ArrayList<>();
-    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    Instant deadline = Instant.now().plus(BUDGET);
+    for (int attempt = 1; attempt <= ATTEMPTS && Instant.now().isBefore(deadline); attempt++) {
       Running r = new Running();
       try {
-        r.startAll(attempt);
+        r.startAll(attempt, deadline);
         if (!failures.isEmpty()) {
           System.err.println(
               "Bluesky network started on attempt " + attempt + " after: " + failures);
@@ -96,7 +99,18 @@ public final class BlueskyNetwork implements BeforeAllCallback {
   }
 
   private static final int ATTEMPTS = 2;
-  private static final int ATTEMPT_SECONDS = 150;
+
+  /** All attempts together; the network starts in about 5 s on the development machine. */
+  private static final Duration BUDGET = Duration.ofSeconds(420);
+
+  /** How long an attempt may go on without any sign of progress before it is given up. */
+  private static final Duration QUIET = Duration.ofSeconds(90);
+
+  /** Test databases older than this were left by a run that was killed (no run lasts so long). */
+  private static final Duration STALE = Duration.ofHours(6);
+
+  private static final java.util.concurrent.atomic.AtomicBoolean SWEPT =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   /** A test account on the PDS. */
   public record TestAccount(String did, String handle, String password, String accessJwt) {}
@@ -112,6 +126,8 @@ public final class BlueskyNetwork implements BeforeAllCallback {
     private Process redis;
     private String pgJdbc;
     private String schema;
+    private String database;
+    private String nodeJdbc;
     private Path log;
     private Path serviceLog;
     private Path tmp;
@@ -124,7 +140,7 @@ public final class BlueskyNetwork implements BeforeAllCallback {
       return startup;
     }
 
-    void startAll(int attempt) throws Exception {
+    void startAll(int attempt, Instant deadline) throws Exception {
       if (!Files.isDirectory(PEER_DIR.resolve("node_modules/@atproto/dev-env"))) {
         throw new IllegalStateException(
             "node_modules missing in "
@@ -139,6 +155,8 @@ public final class BlueskyNetwork implements BeforeAllCallback {
             "PostgreSQL not reachable at " + pgJdbc + ": " + e.getMessage());
       }
       schema = "rapport_bsky_" + letters(10);
+      database = createDatabase(pgJdbc);
+      nodeJdbc = database == null ? pgJdbc : withDatabase(pgJdbc, database);
       Files.createDirectories(Path.of("target"));
       String redisHost = System.getenv("RAPPORT_TEST_REDIS_HOST");
       if (redisHost == null || redisHost.isBlank()) {
@@ -187,7 +205,7 @@ public final class BlueskyNetwork implements BeforeAllCallback {
               .directory(PEER_DIR.toFile())
               .redirectError(log.toFile());
       Map<String, String> env = pb.environment();
-      env.put("DB_POSTGRES_URL", postgresUrlForNode(pgJdbc));
+      env.put("DB_POSTGRES_URL", postgresUrlForNode(nodeJdbc));
       env.put("DB_POSTGRES_SCHEMA", schema);
       env.put("REDIS_HOST", redisHost);
       env.put("PLC_PORT", String.valueOf(plc));
@@ -231,16 +249,7 @@ public final class BlueskyNetwork implements BeforeAllCallback {
               "bluesky-peer-stdout");
       reader.setDaemon(true);
       reader.start();
-      String json;
-      try {
-        json = ready.get(ATTEMPT_SECONDS, TimeUnit.SECONDS);
-      } catch (java.util.concurrent.TimeoutException e) {
-        throw new IllegalStateException(
-            "the Bluesky network did not start within "
-                + ATTEMPT_SECONDS
-                + " s; "
-                + diagnosis(Map.of("plc", plc, "pds", pdsPort, "appview", bsky, "ozone", ozone)));
-      }
+      String json = awaitReady(ready, t0, deadline, plc, pdsPort, bsky, ozone);
       if (json == null) {
         throw new IllegalStateException(
             "the Bluesky network exited: " + tail(log) + "\nservices log: " + tail(serviceLog));
@@ -249,6 +258,71 @@ public final class BlueskyNetwork implements BeforeAllCallback {
       JsonNode urls = JSON.readTree(json);
       pds = URI.create("http://127.0.0.1:" + pdsPort);
       appview = URI.create(urls.path("appview").asText().replace("localhost", "127.0.0.1"));
+    }
+
+    /**
+     * Waits for node's READY line; null when node exits first. The services migrate their databases
+     * before they listen, which took over 80 s instead of 1 s on a loaded CI machine: while the
+     * services log grows or their PostgreSQL sessions start new statements the attempt goes on, up
+     * to the deadline; after {@link #QUIET} without either it is given up.
+     */
+    private String awaitReady(
+        CompletableFuture<String> ready,
+        Instant t0,
+        Instant deadline,
+        int plc,
+        int pdsPort,
+        int bsky,
+        int ozone)
+        throws Exception {
+      String lastSign = progressSign();
+      Instant lastProgress = Instant.now();
+      while (true) {
+        try {
+          return ready.get(2, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+          Instant now = Instant.now();
+          String sign = progressSign();
+          if (!sign.equals(lastSign)) {
+            lastSign = sign;
+            lastProgress = now;
+          }
+          boolean quiet = Duration.between(lastProgress, now).compareTo(QUIET) > 0;
+          if (quiet || now.isAfter(deadline)) {
+            throw new IllegalStateException(
+                "the Bluesky network did not start ("
+                    + (quiet ? "no progress for " + QUIET.toSeconds() + " s" : "out of time")
+                    + ", "
+                    + Duration.between(t0, now).toSeconds()
+                    + " s after node started); "
+                    + diagnosis(
+                        Map.of("plc", plc, "pds", pdsPort, "appview", bsky, "ozone", ozone)));
+          }
+        }
+      }
+    }
+
+    /** Changes whenever the services log something or send PostgreSQL a new statement. */
+    private String progressSign() {
+      long logged;
+      try {
+        logged = Files.exists(serviceLog) ? Files.size(serviceLog) : 0;
+      } catch (IOException e) {
+        logged = -1;
+      }
+      String statements;
+      try (var c = DriverManager.getConnection(nodeJdbc);
+          var s = c.createStatement();
+          var rs =
+              s.executeQuery(
+                  "SELECT count(*), max(query_start)::text FROM pg_stat_activity"
+                      + " WHERE datname = current_database() AND pid <> pg_backend_pid()")) {
+        rs.next();
+        statements = rs.getLong(1) + "@" + rs.getString(2);
+      } catch (Exception e) {
+        statements = "?";
+      }
+      return logged + "|" + statements;
     }
 
     /**
@@ -261,16 +335,42 @@ public final class BlueskyNetwork implements BeforeAllCallback {
       new java.util.TreeMap<>(ports)
           .forEach((name, port) -> b.append(' ').append(name).append('=').append(listens(port)));
       b.append("; redis ").append(redis == null || redis.isAlive() ? "alive" : "exited");
+      try {
+        b.append("; load average ").append(Files.readString(Path.of("/proc/loadavg")).trim());
+      } catch (IOException e) {
+        b.append("; load average unknown");
+      }
       try (var c = DriverManager.getConnection(pgJdbc);
           var s = c.createStatement();
           var rs =
               s.executeQuery(
-                  "SELECT pid, state, wait_event_type, wait_event, left(query, 120),"
-                      + " now() - xact_start FROM pg_stat_activity"
-                      + " WHERE datname = current_database() AND pid <> pg_backend_pid()"
-                      + " AND (wait_event_type = 'Lock' OR state = 'idle in transaction')")) {
-        b.append("; PostgreSQL sessions waiting or idle in transaction:");
+                  "SELECT (SELECT count(*) FROM pg_namespace), (SELECT count(*) FROM pg_class)")) {
+        rs.next();
+        b.append("; the test database holds ")
+            .append(rs.getLong(1))
+            .append(" schemas, ")
+            .append(rs.getLong(2))
+            .append(" relations");
+      } catch (Exception e) {
+        b.append("; test database: ").append(e.getMessage());
+      }
+      try (var c = DriverManager.getConnection(nodeJdbc);
+          var s = c.createStatement();
+          var rs =
+              s.executeQuery(
+                  "SELECT pid, state, wait_event_type, wait_event, left(query, 160),"
+                      + " now() - query_start,"
+                      + " (SELECT count(*) FROM pg_class) FROM pg_stat_activity"
+                      + " WHERE datname = current_database() AND pid <> pg_backend_pid()")) {
+        b.append("; the services' PostgreSQL sessions in ")
+            .append(database == null ? "the test database" : database)
+            .append(" (state wait for query):");
+        boolean first = true;
         while (rs.next()) {
+          if (first) {
+            b.append(" [").append(rs.getLong(7)).append(" relations]");
+            first = false;
+          }
           b.append("\n  ")
               .append(rs.getInt(1))
               .append(' ')
@@ -421,7 +521,9 @@ public final class BlueskyNetwork implements BeforeAllCallback {
           System.err.println("could not remove " + tmp + ": " + e.getMessage());
         }
       }
-      if (schema != null && pgJdbc != null) {
+      if (database != null) {
+        dropDatabase(pgJdbc, database);
+      } else if (schema != null && pgJdbc != null) {
         try (var c = DriverManager.getConnection(pgJdbc);
             var s = c.createStatement()) {
           for (String name : List.of(schema, "appview_" + schema, "ozone_" + schema)) {
@@ -440,6 +542,74 @@ public final class BlueskyNetwork implements BeforeAllCallback {
     return url == null || url.isBlank()
         ? "jdbc:postgresql://127.0.0.1:5432/test?user=postgres"
         : url;
+  }
+
+  /**
+   * A database of its own for the services, or null when the test user may not create one (then
+   * they use schemas in the test database). Their migrations list every column of every table in
+   * the database they run in (Kysely's introspection, several times per service), so in the shared
+   * test database they would slow down with every storage test's schema; and one statement drops
+   * all they made.
+   */
+  static String createDatabase(String jdbc) {
+    dropStaleDatabasesOnce(jdbc);
+    // The creation time in the name lets a later run recognise what a killed one left behind.
+    String name = "rapport_bsky_" + Instant.now().getEpochSecond() + "_" + letters(8);
+    try (var c = DriverManager.getConnection(jdbc);
+        var s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + name);
+      return name;
+    } catch (java.sql.SQLException e) {
+      System.err.println(
+          "the Bluesky peer works in schemas of the test database: " + e.getMessage());
+      return null;
+    }
+  }
+
+  static void dropDatabase(String jdbc, String name) {
+    try (var c = DriverManager.getConnection(jdbc);
+        var s = c.createStatement()) {
+      // FORCE ends the sessions a killed node process may have left (PostgreSQL 13 and later).
+      s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    } catch (java.sql.SQLException e) {
+      System.err.println("could not drop the Bluesky peer's database " + name + ": " + e);
+    }
+  }
+
+  private static final java.util.regex.Pattern PEER_DATABASE =
+      java.util.regex.Pattern.compile("rapport_bsky_(\\d{10})_[a-z]{8}");
+
+  private static void dropStaleDatabasesOnce(String jdbc) {
+    if (!SWEPT.compareAndSet(false, true)) {
+      return;
+    }
+    long now = Instant.now().getEpochSecond();
+    List<String> stale = new ArrayList<>();
+    try (var c = DriverManager.getConnection(jdbc);
+        var s = c.createStatement();
+        var rs =
+            s.executeQuery(
+                "SELECT datname FROM pg_database WHERE datname LIKE 'rapport\\_bsky\\_%'")) {
+      while (rs.next()) {
+        var m = PEER_DATABASE.matcher(rs.getString(1));
+        if (m.matches() && now - Long.parseLong(m.group(1)) > STALE.toSeconds()) {
+          stale.add(rs.getString(1));
+        }
+      }
+    } catch (java.sql.SQLException e) {
+      System.err.println("could not list stale Bluesky peer databases: " + e.getMessage());
+    }
+    stale.forEach(name -> dropDatabase(jdbc, name));
+  }
+
+  /** The same server and parameters, another database. */
+  static String withDatabase(String jdbc, String database) {
+    URI u = URI.create(jdbc.substring("jdbc:".length()));
+    return "jdbc:postgresql://"
+        + u.getRawAuthority()
+        + "/"
+        + database
+        + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
   }
 
   /** {@code jdbc:postgresql://host:port/db?user=u} as node-postgres writes it. */
