@@ -46,15 +46,18 @@ import dev.rapport.platforms.SyncSettings;
 import dev.rapport.platforms.internal.SqlConnections;
 import dev.rapport.platforms.internal.SqlEngagementSync;
 import dev.rapport.publishing.Gates;
+import dev.rapport.publishing.MediaLibrary;
 import dev.rapport.publishing.PlanImport;
 import dev.rapport.publishing.Planner;
 import dev.rapport.publishing.Reviews;
 import dev.rapport.publishing.dispatch.DispatchSettings;
 import dev.rapport.publishing.dispatch.Dispatcher;
+import dev.rapport.publishing.dispatch.MediaHosting;
 import dev.rapport.publishing.dispatch.internal.DbDispatcher;
 import dev.rapport.publishing.internal.CsvPlanImport;
 import dev.rapport.publishing.internal.ForwardingDispatch;
 import dev.rapport.publishing.internal.SqlGates;
+import dev.rapport.publishing.internal.SqlMediaLibrary;
 import dev.rapport.publishing.internal.SqlPlanner;
 import dev.rapport.publishing.internal.SqlReviews;
 import dev.rapport.store.Database;
@@ -110,6 +113,7 @@ public final class Rapport implements AutoCloseable {
   private final Reviews reviews;
   private final Planner planner;
   private final PlanImport planImport;
+  private final MediaLibrary media;
 
   private final Connections connections;
   private final Audits audits;
@@ -120,6 +124,8 @@ public final class Rapport implements AutoCloseable {
   // The platform connectors Rapport publishes and syncs with (PlatformSettings, from the
   // environment).
   private final Connectors connectors;
+  // Where platforms that fetch media download the files kept here (RAPPORT_PUBLIC_URL).
+  private final String publicUrl;
   private Dispatcher dispatcher;
   private final EngagementSync engagementSync;
 
@@ -160,8 +166,11 @@ public final class Rapport implements AutoCloseable {
     this.planner = new SqlPlanner(database, gates, clock, planningNotices);
     this.planImport =
         new CsvPlanImport(database, workspaces, gates, planner, clock, planningNotices);
+    this.media = new SqlMediaLibrary(database, clock, new SecureRandom());
     this.connections = new SqlConnections(database, secrets, clock);
-    this.connectors = PlatformSettings.fromEnvironment(System.getenv()).connectors(clock);
+    PlatformSettings platforms = PlatformSettings.fromEnvironment(System.getenv());
+    this.connectors = platforms.connectors(clock);
+    this.publicUrl = platforms.publicUrl();
     this.audits = new SqlAudits(database, people, clock);
     this.engagers = new SqlEngagers(database);
     this.consistency = new SqlConsistencyOverview(database, workspaces, posts, truth, clock);
@@ -226,6 +235,11 @@ public final class Rapport implements AutoCloseable {
     return connections;
   }
 
+  /** The files attached in the composer. */
+  public MediaLibrary media() {
+    return media;
+  }
+
   /** The platform connectors, by platform. */
   public Connectors connectors() {
     return connectors;
@@ -245,7 +259,8 @@ public final class Rapport implements AutoCloseable {
               connections,
               connectors,
               DispatchSettings.fromEnvironment(System.getenv()),
-              clock);
+              clock,
+              MediaHosting.of(media, publicUrl));
       // Planning tells dispatch about every schedule change from now on; the sweeper covers
       // anything scheduled before.
       planningNotices.attach(dispatcher);

@@ -161,6 +161,8 @@ final class ComposeRoutes {
       case "saved" -> "Saved as a draft.";
       case "submitted" -> "Submitted: a manager reviews it next.";
       case "approved" -> "Approved: it can be scheduled now.";
+      case "media-added" -> "Attached. The quality gates below are checked again with it.";
+      case "media-removed" -> "The attachment was removed.";
       default -> null;
     };
   }
@@ -443,6 +445,12 @@ final class ComposeRoutes {
         errors,
         notice,
         forecastNote);
+  }
+
+  /** The saved post's page again with errors (a refused attachment), as the composer shows it. */
+  void showSaved(
+      Context ctx, Workspace ws, PlannedPost post, Map<String, String> errors, int status) {
+    render(ctx, saved(ctx, ws, post, errors, null, ""), status);
   }
 
   private void render(Context ctx, ComposeView view, int status) {

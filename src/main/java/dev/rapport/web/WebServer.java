@@ -175,9 +175,11 @@ public final class WebServer implements AutoCloseable {
 
   /** The composer, the calendar and queues, and the posts API. */
   private static void registerPublishing(Javalin app, Rapport r, Pages pages, ObjectMapper json) {
-    new ComposeRoutes(
-            r.reviews(), r.planner(), r.gates(), r.lessons(), r.workspaces(), pages, r.clock())
-        .register(app);
+    ComposeRoutes compose =
+        new ComposeRoutes(
+            r.reviews(), r.planner(), r.gates(), r.lessons(), r.workspaces(), pages, r.clock());
+    compose.register(app);
+    new ComposeMedia(r.media(), r.reviews(), compose).register(app);
     new CalendarRoutes(r.planner(), r.reviews(), r.workspaces(), pages, r.clock()).register(app);
     new PublishingApi(r.reviews(), r.planner(), r.workspaces(), json, r.clock()).register(app);
   }

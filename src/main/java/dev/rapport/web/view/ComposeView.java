@@ -94,6 +94,47 @@ public record ComposeView(
     public boolean editable() {
       return variant == null || variant.state().compareTo(PostState.PUBLISHING) < 0;
     }
+
+    /** The attachments of the saved variant, each with how the page shows it. */
+    public java.util.List<Attachment> attachments() {
+      if (variant == null) {
+        return java.util.List.of();
+      }
+      java.util.List<Attachment> out = new java.util.ArrayList<>();
+      for (int i = 0; i < variant.media().size(); i++) {
+        out.add(new Attachment(i, variant.media().get(i)));
+      }
+      return out;
+    }
+
+    public String mediaField() {
+      return "media-" + channel.id();
+    }
+  }
+
+  /** One attachment of a variant; {@code index} is its place, which "remove" names. */
+  public record Attachment(int index, dev.rapport.publishing.VariantMedia media) {
+
+    /** The address the page shows it from: Rapport's copy, or where it is hosted. */
+    public String src() {
+      return dev.rapport.publishing.MediaLibrary.nameOf(media.location())
+          .map(n -> "/media/" + n)
+          .orElse(media.location());
+    }
+
+    /** Only Rapport's own copies are shown inline (the page loads nothing from other hosts). */
+    public boolean preview() {
+      return media.location().startsWith(dev.rapport.publishing.MediaLibrary.LOCATION_PREFIX)
+          && media.kind() != dev.rapport.content.quality.MediaKind.VIDEO;
+    }
+
+    public String kind() {
+      return media.kind().name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean kept() {
+      return media.location().startsWith(dev.rapport.publishing.MediaLibrary.LOCATION_PREFIX);
+    }
   }
 
   public String slug() {

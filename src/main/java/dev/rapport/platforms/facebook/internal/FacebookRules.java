@@ -54,7 +54,9 @@ public final class FacebookRules {
       if (item.publicUrl() == null && (!uploadable || post.replyTo() != null)) {
         return refuse(
             "Facebook needs " + name + " at a public URL" + (uploadable ? " for a comment" : ""),
-            "Configure Rapport's public media URL so that Facebook can fetch " + name);
+            "Set RAPPORT_PUBLIC_URL to an address Facebook can reach (Rapport serves the files it keeps"
+                + " at /media/...), or attach the file by the URL where it is hosted, so that Facebook can fetch "
+                + name);
       }
     }
     return Optional.empty();

@@ -94,7 +94,8 @@ public final class InstagramRules {
           "Instagram fetches media from a public URL and "
               + name
               + " is not hosted anywhere Instagram can reach",
-          "Configure Rapport's public media URL (or host the file) so that Instagram can fetch "
+          "Set RAPPORT_PUBLIC_URL to an address Instagram can reach (Rapport serves the files it keeps"
+              + " at /media/...), or attach the file by the URL where it is hosted, so that Instagram can fetch "
               + name);
     }
     if (item.kind() == MediaKind.IMAGE) {

@@ -65,7 +65,8 @@ public final class ThreadsRules {
             "Threads fetches media from a public URL and "
                 + name
                 + " is not hosted anywhere Threads can reach",
-            "Configure Rapport's public media URL (or host the file) so that Threads can fetch "
+            "Set RAPPORT_PUBLIC_URL to an address Threads can reach (Rapport serves the files it keeps"
+                + " at /media/...), or attach the file by the URL where it is hosted, so that Threads can fetch "
                 + name);
       }
       if (item.kind() == MediaKind.IMAGE

@@ -20,6 +20,7 @@ import dev.rapport.publishing.dispatch.DispatchEvent;
 import dev.rapport.publishing.dispatch.DispatchFailure;
 import dev.rapport.publishing.dispatch.DispatchSettings;
 import dev.rapport.publishing.dispatch.Dispatcher;
+import dev.rapport.publishing.dispatch.MediaHosting;
 import dev.rapport.publishing.dispatch.SweepReport;
 import dev.rapport.store.Database;
 import dev.rapport.store.Dialect;
@@ -65,6 +66,19 @@ public final class DbDispatcher implements Dispatcher {
       Connectors connectors,
       DispatchSettings settings,
       Clock clock) {
+    this(db, connections, connectors, settings, clock, MediaHosting.none());
+  }
+
+  /**
+   * @param media the files Rapport keeps and their public address, for variants that attach them
+   */
+  public DbDispatcher(
+      Database db,
+      Connections connections,
+      Connectors connectors,
+      DispatchSettings settings,
+      Clock clock,
+      MediaHosting media) {
     this.db = db;
     this.settings = settings;
     this.clock = clock;
@@ -87,7 +101,8 @@ public final class DbDispatcher implements Dispatcher {
             settings,
             clock,
             node,
-            running);
+            running,
+            media);
     this.publishTask =
         Tasks.custom(VariantStore.TASK, Void.class)
             .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(5)))

@@ -2,6 +2,8 @@ package dev.rapport.publishing.dispatch.internal;
 
 import dev.rapport.content.quality.MediaKind;
 import dev.rapport.platforms.MediaItem;
+import dev.rapport.publishing.MediaLibrary;
+import dev.rapport.publishing.dispatch.MediaHosting;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 
 /**
@@ -36,17 +39,23 @@ final class MediaFiles {
 
   private MediaFiles() {}
 
-  static List<MediaItem> load(List<Stored> stored) throws Unreadable {
+  static List<MediaItem> load(List<Stored> stored, long workspaceId, MediaHosting hosting)
+      throws Unreadable {
     List<MediaItem> out = new ArrayList<>(stored.size());
     for (Stored s : stored) {
-      out.add(load(s));
+      out.add(load(s, workspaceId, hosting));
     }
     return out;
   }
 
-  private static MediaItem load(Stored s) throws Unreadable {
+  private static MediaItem load(Stored s, long workspaceId, MediaHosting hosting)
+      throws Unreadable {
     MediaKind kind = MediaKind.valueOf(s.kind().toUpperCase(Locale.ROOT));
     String location = s.location().strip();
+    Optional<String> kept = MediaLibrary.nameOf(location);
+    if (kept.isPresent()) {
+      return kept(kind, kept.get(), s.altText(), workspaceId, hosting);
+    }
     String lower = location.toLowerCase(Locale.ROOT);
     String type = contentType(lower, kind);
     if (lower.startsWith("https://") || lower.startsWith("http://")) {
@@ -85,6 +94,35 @@ final class MediaFiles {
               + e.getClass().getSimpleName()
               + ")");
     }
+  }
+
+  /**
+   * A file Rapport keeps: its bytes for platforms that take uploads, and its public address for
+   * those that fetch (when Rapport has one).
+   */
+  private static MediaItem kept(
+      MediaKind kind, String name, String altText, long workspaceId, MediaHosting hosting)
+      throws Unreadable {
+    if (hosting.library() == null) {
+      throw new Unreadable(
+          "the attached file " + name + " is kept by Rapport, which has no library here");
+    }
+    MediaLibrary.MediaContent file =
+        hosting
+            .library()
+            .content(workspaceId, name)
+            .orElseThrow(
+                () ->
+                    new Unreadable("the attached file " + name + " is no longer kept by Rapport"));
+    return new MediaItem(
+        kind,
+        file.contentType(),
+        name,
+        file.bytes(),
+        hosting.urlOf(name).orElse(null),
+        altText,
+        file.width(),
+        file.height());
   }
 
   static String contentType(String lowerName, MediaKind kind) {

@@ -9,6 +9,7 @@ import dev.rapport.platforms.Lookup;
 import dev.rapport.platforms.Outgoing;
 import dev.rapport.platforms.PublishResult;
 import dev.rapport.publishing.dispatch.DispatchSettings;
+import dev.rapport.publishing.dispatch.MediaHosting;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +38,7 @@ final class Publication {
   private final Clock clock;
   private final String node;
   private final Set<Long> running;
+  private final MediaHosting media;
 
   Publication(
       VariantStore store,
@@ -48,7 +50,8 @@ final class Publication {
       DispatchSettings settings,
       Clock clock,
       String node,
-      Set<Long> running) {
+      Set<Long> running,
+      MediaHosting media) {
     this.store = store;
     this.connections = connections;
     this.connectors = connectors;
@@ -59,6 +62,7 @@ final class Publication {
     this.clock = clock;
     this.node = node;
     this.running = running;
+    this.media = media;
   }
 
   /**
@@ -171,7 +175,9 @@ final class Publication {
   private PublishResult call(Connector c, Account account, Target t) {
     Outgoing post;
     try {
-      post = outgoing(t).withMedia(MediaFiles.load(store.media(t.variantId())));
+      post =
+          outgoing(t)
+              .withMedia(MediaFiles.load(store.media(t.variantId()), t.workspaceId(), media));
     } catch (MediaFiles.Unreadable e) {
       // Nothing was sent: the user fixes the attachment and retries this channel.
       return new PublishResult.Rejected(
