@@ -103,7 +103,12 @@
         method: "POST",
         credentials: "same-origin",
         headers: { "Content-Type": "application/json", "Accept": "application/json", "X-CSRF-Token": csrf() },
-        body: JSON.stringify({ text: text, platform: area.dataset.platform })
+        body: JSON.stringify({
+          text: text,
+          platform: area.dataset.platform,
+          // the saved variant's attachments, so that the rubric sees them too
+          media: area.dataset.media ? JSON.parse(area.dataset.media) : []
+        })
       }).then(function (r) {
         return r.json().then(function (body) { return { ok: r.ok, body: body }; });
       }).then(function (r) {

@@ -173,6 +173,98 @@ class ComposeBrowserTest {
     }
   }
 
+  /**
+   * The attach form's fields sit in the channel's card but belong to a form after the composer's
+   * (forms do not nest): a real browser must send the chosen file through the {@code form}
+   * attribute, and the kept copy must load under the page's Content Security Policy.
+   */
+  @Test
+  void attachAnImageToAnInstagramPostSeeItAndRemoveIt() throws Exception {
+    requireBrowser();
+    try (TestServer s = TestServer.start()) {
+      Workspace ws = s.workspace("bakery", "Lyon Bakery");
+      Channel instagram =
+          s.rapport.workspaces().addChannel(ws.id(), Platform.INSTAGRAM, "lyonbakery", null);
+      User author = s.user("author@lyonbakery.example", PASSWORD);
+      s.grant(ws, author, Role.AUTHOR);
+      long post =
+          s.rapport
+              .reviews()
+              .create(
+                  author.id(),
+                  ws.id(),
+                  new dev.rapport.publishing.DraftPost(
+                      "Rye",
+                      List.of(
+                          new dev.rapport.publishing.DraftPost.DraftVariant(
+                              instagram.id(), PublishingPagesTest.GOOD, List.of()))));
+      long variant = s.rapport.reviews().post(ws.id(), post).orElseThrow().variants().get(0).id();
+      java.nio.file.Path photo = java.nio.file.Files.createTempFile("rye", ".jpg");
+      java.awt.image.BufferedImage image =
+          new java.awt.image.BufferedImage(1080, 1350, java.awt.image.BufferedImage.TYPE_INT_RGB);
+      java.awt.Graphics2D g = image.createGraphics();
+      g.setColor(new java.awt.Color(0xC8, 0x8A, 0x4B));
+      g.fillRect(0, 0, 1080, 1350);
+      g.dispose();
+      javax.imageio.ImageIO.write(image, "jpg", photo.toFile());
+
+      WebDriver driver = chromium();
+      try {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        driver.get(s.uri("/w/bakery/compose?post=" + post).toString());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("email")));
+        driver.findElement(By.id("email")).sendKeys("author@lyonbakery.example");
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("file-" + instagram.id())));
+
+        driver.findElement(By.id("file-" + instagram.id())).sendKeys(photo.toString());
+        driver.findElement(By.id("alt-" + instagram.id())).sendKeys("A rye loaf on the counter");
+        driver.findElement(By.cssSelector("button[form=media-add-" + variant + "]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("compose-notice")));
+        assertThat(driver.findElement(By.id("compose-notice")).getText()).startsWith("Attached.");
+        WebElement thumb =
+            wait.until(
+                ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#media-" + instagram.id() + " img.thumb")));
+        wait.until(
+            d ->
+                ((Number)
+                            ((JavascriptExecutor) d)
+                                .executeScript(
+                                    "return arguments[0].complete ? arguments[0].naturalWidth : 0",
+                                    thumb))
+                        .intValue()
+                    == 1080);
+        assertThat(thumb.getAttribute("alt")).isEqualTo("A rye loaf on the counter");
+        // The live rubric sees the attachment too: no "needs an image" blocker any more.
+        wait.until(
+            d -> {
+              String score = d.findElement(By.id("score-" + instagram.id())).getText();
+              return !score.equals("—") && !score.startsWith("40/");
+            });
+        assertThat(driver.findElement(By.id("findings-" + instagram.id())).getText())
+            .doesNotContain("need an image");
+        assertThat(s.rapport.reviews().variant(ws.id(), variant).orElseThrow().media())
+            .singleElement()
+            .satisfies(m -> assertThat(m.location()).startsWith("media:"));
+        screenshot(driver, "27-compose-media");
+
+        driver.findElement(By.cssSelector("button[form=media-rm-" + variant + "-0]")).click();
+        wait.until(d -> d.findElement(By.id("compose-notice")).getText().contains("was removed"));
+        assertThat(driver.findElements(By.cssSelector("#media-" + instagram.id() + " img.thumb")))
+            .isEmpty();
+        assertThat(s.rapport.reviews().variant(ws.id(), variant).orElseThrow().media()).isEmpty();
+        assertThat(driver.manage().logs().get(LogType.BROWSER).getAll())
+            .extracting(LogEntry::getMessage)
+            .noneMatch(m -> m.contains("Content Security Policy"));
+      } finally {
+        driver.quit();
+        java.nio.file.Files.deleteIfExists(photo);
+      }
+    }
+  }
+
   private static List<String> texts(WebDriver driver, By by) {
     return driver.findElements(by).stream().map(e -> e.getAttribute("data-code")).toList();
   }

@@ -107,6 +107,25 @@ public record ComposeView(
       return out;
     }
 
+    /**
+     * The attachments as the lint API takes them ({@code [{"kind":"image","altText":"…"}]}), for
+     * the live rubric; jte escapes it into the attribute.
+     */
+    public String mediaJson() {
+      var list = new java.util.ArrayList<java.util.Map<String, String>>();
+      for (Attachment a : attachments()) {
+        list.add(java.util.Map.of("kind", a.kind(), "altText", a.media().altText()));
+      }
+      try {
+        return JSON.writeValueAsString(list);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+
     public String mediaField() {
       return "media-" + channel.id();
     }
