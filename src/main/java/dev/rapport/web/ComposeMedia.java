@@ -46,6 +46,8 @@ final class ComposeMedia {
   void register(Javalin app) {
     // Refuse an oversized upload before the multipart parser reads it.
     app.before("/w/{slug}/compose/media", ComposeMedia::limitSize);
+    app.before("/api/w/{slug}/media", ComposeMedia::limitSize);
+    app.post("/api/w/{slug}/media", this::keepApi, Access.AUTHOR);
     app.post("/w/{slug}/compose/media", this::attach, Access.AUTHOR);
     app.post("/w/{slug}/compose/media/remove", this::remove, Access.AUTHOR);
     app.get("/media/{name}", this::serve, Access.PUBLIC);
@@ -127,6 +129,69 @@ final class ComposeMedia {
       return;
     }
     redirect(ctx, ws, post, variant, "media-removed");
+  }
+
+  /** A kept file as the API answers it; {@code location} goes into a variant's media. */
+  record KeptJson(
+      String name,
+      String location,
+      String url,
+      String kind,
+      String contentType,
+      long sizeBytes,
+      Integer width,
+      Integer height) {}
+
+  /**
+   * {@code POST /api/w/{slug}/media}: the body is the file itself (or multipart with the file in
+   * {@code file}); {@code ?filename=} names it in messages. 415 when no platform takes that kind.
+   */
+  private void keepApi(Context ctx) {
+    Workspace ws = Guard.member(ctx).workspace();
+    long actor = Guard.caller(ctx).orElseThrow().user().id();
+    String name = Requests.query(ctx, "filename");
+    byte[] content;
+    if (ctx.isMultipartFormData()) {
+      UploadedFile file = ctx.uploadedFile("file");
+      if (file == null) {
+        throw Invalid.field("file", "Send the file in the 'file' part.");
+      }
+      content = bytes(file);
+      name = name != null ? name : file.filename();
+    } else {
+      try (InputStream in = ctx.bodyInputStream()) {
+        content = in.readNBytes((int) MediaLibrary.MAX_BYTES + 1);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    name = name == null || name.isBlank() ? "The file" : name;
+    if (content.length == 0) {
+      throw Invalid.field("file", "The body is empty: send the file itself.");
+    }
+    if (content.length > MediaLibrary.MAX_BYTES) {
+      throw new io.javalin.http.ContentTooLargeResponse(
+          name + " is larger than the " + (MediaLibrary.MAX_BYTES >> 20) + " MiB Rapport keeps.");
+    }
+    StoredMedia kept;
+    try {
+      kept = library.add(actor, ws.id(), name, content);
+    } catch (Refused e) {
+      throw new io.javalin.http.HttpResponseException(
+          HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode(), e.getMessage());
+    }
+    ctx.status(HttpStatus.CREATED)
+        .header("Location", "/media/" + kept.name())
+        .json(
+            new KeptJson(
+                kept.name(),
+                kept.location(),
+                "/media/" + kept.name(),
+                kept.kind().name().toLowerCase(Locale.ROOT),
+                kept.contentType(),
+                kept.sizeBytes(),
+                kept.width(),
+                kept.height()));
   }
 
   private void serve(Context ctx) {

@@ -3,12 +3,14 @@ package dev.rapport.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.content.PostState;
+import dev.rapport.content.quality.MediaKind;
 import dev.rapport.publishing.BlockedDate;
 import dev.rapport.publishing.CalendarDay;
 import dev.rapport.publishing.CalendarEntry;
 import dev.rapport.publishing.DraftPost;
 import dev.rapport.publishing.Gate;
 import dev.rapport.publishing.GateOverride;
+import dev.rapport.publishing.MediaLibrary;
 import dev.rapport.publishing.PlannedPost;
 import dev.rapport.publishing.PlannedVariant;
 import dev.rapport.publishing.Planner;
@@ -26,6 +28,7 @@ import io.javalin.http.ConflictResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -58,9 +61,16 @@ final class PublishingApi {
   private final Workspaces workspaces;
   private final ObjectMapper json;
   private final Clock clock;
+  private final MediaLibrary library;
 
   PublishingApi(
-      Reviews reviews, Planner planner, Workspaces workspaces, ObjectMapper json, Clock clock) {
+      Reviews reviews,
+      Planner planner,
+      Workspaces workspaces,
+      ObjectMapper json,
+      Clock clock,
+      MediaLibrary library) {
+    this.library = library;
     this.reviews = reviews;
     this.planner = planner;
     this.workspaces = workspaces;
@@ -214,6 +224,7 @@ final class PublishingApi {
         texts.put(c.asLong(), shared);
       }
     }
+    Map<Long, List<VariantMedia>> media = new LinkedHashMap<>();
     JsonNode variants = body.get("variants");
     if (variants != null && !variants.isNull()) {
       if (!variants.isArray()) {
@@ -225,6 +236,7 @@ final class PublishingApi {
         }
         long channelId = JsonBody.id(v, "channelId");
         String own = JsonBody.text(v, "text", false);
+        media.put(channelId, media(ws, channelId, v.get("media")));
         if (own == null && (shared == null || shared.isBlank())) {
           throw new IllegalArgumentException(
               "the variant for channel " + channelId + " needs 'text' (or give a shared 'text').");
@@ -240,7 +252,9 @@ final class PublishingApi {
       if (workspaces.channel(ws.id(), e.getKey()).isEmpty()) {
         throw new IllegalArgumentException("There is no channel " + e.getKey() + " here.");
       }
-      drafts.add(new DraftPost.DraftVariant(e.getKey(), e.getValue(), List.of()));
+      drafts.add(
+          new DraftPost.DraftVariant(
+              e.getKey(), e.getValue(), media.getOrDefault(e.getKey(), List.of())));
     }
     long id =
         refusedIsConflict(
@@ -250,6 +264,80 @@ final class PublishingApi {
                     ws.id(),
                     new DraftPost(title == null || title.isBlank() ? null : title, drafts)));
     ctx.status(HttpStatus.CREATED).json(post(reviews.post(ws.id(), id).orElseThrow()));
+  }
+
+  /**
+   * A variant's {@code media}: each {@code {"location": ..., "altText": ...}} names a file this
+   * workspace keeps ({@code media:<name>}, from {@code POST /api/w/{slug}/media}; its kind is the
+   * file's) or a public https address (its kind from {@code kind}, else from the extension).
+   */
+  private List<VariantMedia> media(Workspace ws, long channelId, JsonNode node) {
+    if (node == null || node.isNull()) {
+      return List.of();
+    }
+    String where = "the media of the variant for channel " + channelId;
+    if (!node.isArray() || node.size() > ComposeMedia.MAX_PER_VARIANT) {
+      throw new IllegalArgumentException(
+          where + " must be an array of at most " + ComposeMedia.MAX_PER_VARIANT + " items.");
+    }
+    List<VariantMedia> out = new ArrayList<>();
+    for (JsonNode m : node) {
+      if (!m.isObject()) {
+        throw new IllegalArgumentException("each of " + where + " must be an object.");
+      }
+      String location = JsonBody.text(m, "location", true).strip();
+      String alt = JsonBody.text(m, "altText", false);
+      String kindText = JsonBody.text(m, "kind", false);
+      MediaKind kind;
+      var kept = MediaLibrary.nameOf(location);
+      if (kept.isPresent()) {
+        MediaLibrary.MediaContent file =
+            library
+                .content(ws.id(), kept.get())
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "'" + location + "' is not a file this workspace keeps."));
+        kind =
+            file.contentType().startsWith("video/")
+                ? MediaKind.VIDEO
+                : file.contentType().equals("image/gif") ? MediaKind.GIF : MediaKind.IMAGE;
+      } else {
+        URI u;
+        try {
+          u = URI.create(location);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("'" + location + "' is not a web address.");
+        }
+        if (!"https".equalsIgnoreCase(u.getScheme()) && !"http".equalsIgnoreCase(u.getScheme())
+            || u.getHost() == null) {
+          throw new IllegalArgumentException(
+              "A media 'location' is media:<name> (POST /api/w/{slug}/media) or an https"
+                  + " address, not '"
+                  + location
+                  + "'.");
+        }
+        kind = kindText != null ? kindOf(kindText) : byExtension(u.getPath());
+      }
+      out.add(new VariantMedia(kind, location, alt));
+    }
+    return out;
+  }
+
+  private static MediaKind kindOf(String text) {
+    try {
+      return MediaKind.valueOf(text.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "media kind '" + text + "' is not one of image, video, gif, audio.");
+    }
+  }
+
+  private static MediaKind byExtension(String path) {
+    String p = path == null ? "" : path.toLowerCase(Locale.ROOT);
+    return p.endsWith(".mp4") || p.endsWith(".mov")
+        ? MediaKind.VIDEO
+        : p.endsWith(".gif") ? MediaKind.GIF : MediaKind.IMAGE;
   }
 
   private PlannedVariant variantOf(Context ctx, Workspace ws) {

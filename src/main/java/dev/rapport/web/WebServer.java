@@ -181,7 +181,8 @@ public final class WebServer implements AutoCloseable {
     compose.register(app);
     new ComposeMedia(r.media(), r.reviews(), compose).register(app);
     new CalendarRoutes(r.planner(), r.reviews(), r.workspaces(), pages, r.clock()).register(app);
-    new PublishingApi(r.reviews(), r.planner(), r.workspaces(), json, r.clock()).register(app);
+    new PublishingApi(r.reviews(), r.planner(), r.workspaces(), json, r.clock(), r.media())
+        .register(app);
   }
 
   /** The audience, people, focus and channel pages and their API twins. */

@@ -240,6 +240,48 @@ class OpenApiConformanceTest {
                 "POST", posts + "/schedule", ownerToken, "{\"at\":\"2026-06-19T09:15\"" + override),
             200));
     failures.addAll(check(call("GET", API + "/posts?state=scheduled", ownerToken, null), 200));
+
+    // An image kept, then attached to a new post by its location; a text file is refused.
+    HttpResponse<String> kept =
+        call(
+            "POST",
+            API + "/media?filename=dot.gif",
+            ownerToken,
+            "image/gif",
+            "GIF89a\u0001\u0000\u0001\u0000\u0000\u0000\u0000;");
+    failures.addAll(check(kept, 201));
+    String location = JSON.readTree(kept.body()).path("location").asText();
+    assertThat(location).startsWith("media:").endsWith(".gif");
+    failures.addAll(
+        check(
+            call("POST", API + "/media?filename=notes.txt", ownerToken, "text/plain", "notes"),
+            415));
+    HttpResponse<String> withMedia =
+        call(
+            "POST",
+            API + "/posts",
+            ownerToken,
+            "{\"text\":\"Rye is back on Saturday.\",\"variants\":[{\"channelId\":"
+                + bluesky
+                + ",\"media\":[{\"location\":\""
+                + location
+                + "\",\"altText\":\"A dot\"}]}]}");
+    failures.addAll(check(withMedia, 201));
+    com.fasterxml.jackson.databind.JsonNode attached =
+        JSON.readTree(withMedia.body()).path("variants").path(0).path("media").path(0);
+    assertThat(attached.path("kind").asText()).isEqualTo("gif");
+    assertThat(attached.path("location").asText()).isEqualTo(location);
+    assertThat(attached.path("altText").asText()).isEqualTo("A dot");
+    failures.addAll(
+        check(
+            call(
+                "POST",
+                API + "/posts",
+                ownerToken,
+                "{\"text\":\"Rye.\",\"variants\":[{\"channelId\":"
+                    + bluesky
+                    + ",\"media\":[{\"location\":\"media:0123456789abcdef0123456789abcdef.jpg\"}]}]}"),
+            400));
     failures.addAll(
         check(call("GET", API + "/calendar?from=2026-06-15&to=2026-06-21", ownerToken, null), 200));
     assertThat(failures).as(String.join("\n", failures)).isEmpty();
