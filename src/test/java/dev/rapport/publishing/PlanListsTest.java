@@ -3,6 +3,7 @@ package dev.rapport.publishing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rapport.content.NewPost;
 import dev.rapport.content.PostState;
 import dev.rapport.store.TestDatabases;
 import java.time.Instant;
@@ -87,13 +88,38 @@ class PlanListsTest {
               Instant.parse("2027-04-05T08:00:00Z"),
               null);
 
+      // An imported post, published before Rapport planned anything: it keeps its publish time.
+      Instant publishedAt = Instant.parse("2027-03-01T09:00:00Z");
+      long published =
+          f.rapport.posts()
+              .create(
+                  ws,
+                  List.of(
+                      new NewPost(
+                          null,
+                          PlanFixture.GOOD,
+                          PostState.PUBLISHED,
+                          "imported-1",
+                          List.of(
+                              new NewPost.NewVariant(
+                                  f.mastodon.id(),
+                                  PlanFixture.GOOD,
+                                  PostState.PUBLISHED,
+                                  null,
+                                  publishedAt,
+                                  "109",
+                                  null,
+                                  null)))))[0];
+      assertThat(f.reviews().post(ws, published).orElseThrow().variants().get(0).publishedAt())
+          .isEqualTo(publishedAt);
+
       Map<PostState, Long> counts = f.reviews().counts(ws);
       assertThat(counts)
           .containsEntry(PostState.DRAFT, 3L)
           .containsEntry(PostState.IN_REVIEW, 1L)
           .containsEntry(PostState.SCHEDULED, 1L)
           .containsEntry(PostState.APPROVED, 0L)
-          .containsEntry(PostState.PUBLISHED, 0L);
+          .containsEntry(PostState.PUBLISHED, 1L);
       // The same numbers the list's totals give, state by state.
       for (PostState s : PostState.values()) {
         assertThat(f.reviews().posts(ws, s, 0, 1).total()).as(s.code()).isEqualTo(counts.get(s));
