@@ -15,7 +15,9 @@ import dev.rapport.workspace.Workspace;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -39,6 +41,7 @@ class PostsPageTest {
   static Workspace bakery;
   static Channel mastodon;
   static Channel bluesky;
+  static Channel studioChannel;
   static User author;
   static long draft;
   static long untitled;
@@ -121,7 +124,7 @@ class PostsPageTest {
 
     // A workspace of its own for the composer, so that its new draft changes no count above.
     Workspace studio = ws.create("studio", "Studio", ZoneId.of("UTC"), audience);
-    ws.addChannel(studio.id(), Platform.MASTODON, "studio@social", null);
+    studioChannel = ws.addChannel(studio.id(), Platform.MASTODON, "studio@social", null);
     server.grant(studio, author, Role.AUTHOR);
   }
 
@@ -333,5 +336,25 @@ class PostsPageTest {
         .contains("There is no page 9 here: these posts fit on 2 pages.")
         .contains("<a href=\"/w/busy/posts?page=2\">Go to the last page</a>")
         .doesNotContain("rel=\"prev\"");
+  }
+
+  @Test
+  void savingADraftInTheComposerLinksToTheDraftsList() {
+    Client a = signedIn("author@example.com");
+    String page = a.get("/w/studio/compose").body();
+    String csrf = Client.csrfOf(page).orElseThrow();
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("csrf", csrf);
+    form.put("title", "Studio draft");
+    form.put("text", GOOD);
+    form.put("channel", String.valueOf(studioChannel.id()));
+    form.put("action", "draft");
+    HttpResponse<String> saved = a.post("/w/studio/compose", form);
+    assertThat(saved.statusCode()).isEqualTo(303);
+    String composer = a.get(saved.headers().firstValue("Location").orElseThrow()).body();
+    assertThat(composer)
+        .contains("Saved as a draft. <a href=\"/w/studio/posts?state=draft\">See all drafts</a>");
+    String drafts = a.get("/w/studio/posts?state=draft").body();
+    assertThat(drafts).contains("Studio draft").contains(">Drafts (1)</a>");
   }
 }
