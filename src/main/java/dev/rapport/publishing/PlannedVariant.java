@@ -8,6 +8,7 @@ import java.util.List;
  * A variant as planning sees it.
  *
  * @param plannedAt the time asked for while it waits for review, or null
+ * @param publishedAt when the platform took it, or null until it is published
  */
 public record PlannedVariant(
     long id,
@@ -17,6 +18,7 @@ public record PlannedVariant(
     PostState state,
     Instant scheduledAt,
     Instant plannedAt,
+    Instant publishedAt,
     List<VariantMedia> media) {
 
   public PlannedVariant {

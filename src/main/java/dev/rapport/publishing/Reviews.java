@@ -2,6 +2,7 @@ package dev.rapport.publishing;
 
 import dev.rapport.content.PostState;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,6 +45,13 @@ public interface Reviews {
    * state} (the post's state, its least advanced variant's) unless it is null.
    */
   PostPage posts(long workspaceId, PostState state, int offset, int limit);
+
+  /**
+   * How many of the workspace's posts are in each state (the post's state, as {@link #posts}
+   * filters by), in one query: every state is a key, in the order of {@link PostState}, with 0 when
+   * no post is in it.
+   */
+  Map<PostState, Long> counts(long workspaceId);
 
   /** One page of posts and how many there are in all (with the same state filter). */
   record PostPage(List<PlannedPost> posts, long total) {

@@ -149,20 +149,34 @@ final class ComposeRoutes {
     }
     PlannedPost post =
         reviews.post(ws.id(), id).orElseThrow(() -> new NotFoundResponse("No such post."));
-    String notice = noticeOf(Requests.query(ctx, "done"));
+    ComposeView.Notice notice = noticeOf(ws, Requests.query(ctx, "done"));
     render(ctx, saved(ctx, ws, post, Map.of(), notice, ""), 200);
   }
 
-  private static String noticeOf(String done) {
+  /** What the last step did, with the list the post now sits in (where it is found again). */
+  private static ComposeView.Notice noticeOf(Workspace ws, String done) {
     if (done == null) {
       return null;
     }
+    String posts = "/w/" + ws.slug() + "/posts?state=";
     return switch (done) {
-      case "saved" -> "Saved as a draft.";
-      case "submitted" -> "Submitted: a manager reviews it next.";
-      case "approved" -> "Approved: it can be scheduled now.";
-      case "media-added" -> "Attached. The quality gates below are checked again with it.";
-      case "media-removed" -> "The attachment was removed.";
+      case "saved" ->
+          new ComposeView.Notice(
+              "Saved as a draft.", "See all drafts", posts + PostState.DRAFT.code());
+      case "submitted" ->
+          new ComposeView.Notice(
+              "Submitted: a manager reviews it next.",
+              "See posts in review",
+              posts + PostState.IN_REVIEW.code());
+      case "approved" ->
+          new ComposeView.Notice(
+              "Approved: it can be scheduled now.",
+              "See approved posts",
+              posts + PostState.APPROVED.code());
+      case "media-added" ->
+          new ComposeView.Notice(
+              "Attached. The quality gates below are checked again with it.", null, null);
+      case "media-removed" -> new ComposeView.Notice("The attachment was removed.", null, null);
       default -> null;
     };
   }
@@ -373,7 +387,7 @@ final class ComposeRoutes {
       Workspace ws,
       PlannedPost post,
       Map<String, String> errors,
-      String notice,
+      ComposeView.Notice notice,
       String at) {
     Instant now = clock.instant();
     WhatWorked worked = lessons.of(ws.id()).whatWorked();
@@ -426,7 +440,7 @@ final class ComposeRoutes {
       String shared,
       List<ComposeView.ChannelDraft> drafts,
       Map<String, String> errors,
-      String notice,
+      ComposeView.Notice notice,
       String forecastNote,
       String at) {
     Member m = Guard.member(ctx);

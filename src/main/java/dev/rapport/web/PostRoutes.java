@@ -89,7 +89,7 @@ final class PostRoutes {
     pages.render(
         ctx,
         "post.jte",
-        pages.shell(ctx, "Post · " + view.workspace().name(), view.workspace()),
+        pages.shell(ctx, "Post · " + view.workspace().name(), view.workspace(), "posts"),
         view);
   }
 

@@ -173,7 +173,7 @@ public final class WebServer implements AutoCloseable {
     return new WebServer(app, List.copyOf(routes));
   }
 
-  /** The composer, the calendar and queues, and the posts API. */
+  /** The composer, the posts list, the calendar and queues, and the posts API. */
   private static void registerPublishing(Javalin app, Rapport r, Pages pages, ObjectMapper json) {
     ComposeRoutes compose =
         new ComposeRoutes(
@@ -181,6 +181,7 @@ public final class WebServer implements AutoCloseable {
     compose.register(app);
     new ComposeMedia(r.media(), r.reviews(), compose).register(app);
     new CalendarRoutes(r.planner(), r.reviews(), r.workspaces(), pages, r.clock()).register(app);
+    new PostListRoutes(r.reviews(), r.workspaces(), pages).register(app);
     new PublishingApi(r.reviews(), r.planner(), r.workspaces(), json, r.clock(), r.media())
         .register(app);
   }

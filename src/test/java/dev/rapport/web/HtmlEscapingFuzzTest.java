@@ -216,6 +216,8 @@ class HtmlEscapingFuzzTest {
                 + "/people?q="
                 + java.net.URLEncoder.encode(payload, java.nio.charset.StandardCharsets.UTF_8),
             base + "/people/" + personId,
+            base + "/posts",
+            base + "/posts?state=published",
             base + "/posts/" + variantId,
             base + "/settings/channels",
             base + "/settings/log",

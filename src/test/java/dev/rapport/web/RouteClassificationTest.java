@@ -34,6 +34,7 @@ class RouteClassificationTest {
               "POST /logout SIGNED_IN",
               "GET / SIGNED_IN",
               "GET /w/{slug} VIEWER",
+              "GET /w/{slug}/posts VIEWER",
               "GET /api/w/{slug}/summary VIEWER",
               "GET /api/openapi.yaml PUBLIC",
               "GET /api/openapi.json PUBLIC",

@@ -310,6 +310,7 @@ final class PlanStore {
         v.state(),
         v.scheduledAt(),
         v.plannedAt(),
+        v.publishedAt(),
         media(c, v.id()));
   }
 

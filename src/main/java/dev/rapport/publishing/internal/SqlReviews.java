@@ -20,7 +20,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reviews in SQL. Thread-safe. */
@@ -440,6 +443,28 @@ public final class SqlReviews implements Reviews {
             posts.add(PlanStore.plannedPost(c, row));
           }
           return new PostPage(posts, total);
+        });
+  }
+
+  @Override
+  public Map<PostState, Long> counts(long workspaceId) {
+    return db.transaction(
+        c -> {
+          Map<PostState, Long> counts = new EnumMap<>(PostState.class);
+          for (PostState s : PostState.values()) {
+            counts.put(s, 0L);
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT state, COUNT(*) FROM post WHERE workspace_id = ? GROUP BY state")) {
+            ps.setLong(1, workspaceId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                counts.put(PostState.fromCode(rs.getString(1)), rs.getLong(2));
+              }
+            }
+          }
+          return Collections.unmodifiableMap(counts);
         });
   }
 

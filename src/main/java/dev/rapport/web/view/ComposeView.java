@@ -39,7 +39,7 @@ public record ComposeView(
     long userId,
     String at,
     Map<String, String> errors,
-    String notice,
+    Notice notice,
     String forecastNote) {
 
   private static final DateTimeFormatter WHEN =
@@ -49,6 +49,13 @@ public record ComposeView(
     channels = List.copyOf(channels);
     errors = Map.copyOf(errors);
   }
+
+  /**
+   * What the last step did, and a link to the list of posts in the state it left the post in.
+   *
+   * @param href where {@code link} leads (a list on the posts page)
+   */
+  public record Notice(String text, String link, String href) {}
 
   /**
    * One channel in the composer.

@@ -13,7 +13,8 @@ import java.util.List;
  * @param user null on pages for signed-out visitors
  * @param current null outside a workspace
  * @param section which part of the workspace navigation the page belongs to ("dashboard",
- *     "audience", "people", "focus", "compose", "calendar", "queue", "settings"), or null
+ *     "audience", "people", "focus", "compose", "posts", "calendar", "queue", "reports",
+ *     "settings"), or null
  */
 public record Shell(
     String title,
@@ -55,6 +56,7 @@ public record Shell(
         .anyMatch(m -> m.workspace().id() == current.id() && m.role().atLeast(Role.AUTHOR))) {
       items.add(new NavItem("Compose", base + "/compose", "compose"));
     }
+    items.add(new NavItem("Posts", base + "/posts", "posts"));
     items.add(new NavItem("Calendar", base + "/calendar", "calendar"));
     items.add(new NavItem("Queue", base + "/queue", "queue"));
     items.add(new NavItem("Reports", base + "/reports", "reports"));
