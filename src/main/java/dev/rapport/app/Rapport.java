@@ -132,6 +132,9 @@ public final class Rapport implements AutoCloseable {
   /** How often every connected channel is read for new engagement (rate limits permitting). */
   static final java.time.Duration SYNC_EVERY = java.time.Duration.ofMinutes(5);
 
+  /** How long an upload no variant attaches is kept (a draft may attach it again meanwhile). */
+  static final java.time.Duration MEDIA_GRACE = java.time.Duration.ofDays(7);
+
   /** How often people's stages and the focus list catch up with the ledger in the background. */
   static final java.time.Duration PEOPLE_EVERY = java.time.Duration.ofMinutes(5);
 
@@ -276,6 +279,11 @@ public final class Rapport implements AutoCloseable {
               planner.refillEvergreen(w.id());
             }
           });
+      // Uploads never attached (or removed before publishing) go after a week's grace.
+      dispatcher.recurring(
+          "media-sweep",
+          java.time.Duration.ofHours(6),
+          () -> media.sweep(clock.instant().minus(MEDIA_GRACE)));
     }
     return dispatcher;
   }

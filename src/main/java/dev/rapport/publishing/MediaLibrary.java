@@ -31,6 +31,13 @@ public interface MediaLibrary {
   /** As {@link #content(String)}, only among the workspace's files: what dispatch sends. */
   Optional<MediaContent> content(long workspaceId, String name);
 
+  /**
+   * Deletes the files made before {@code madeBefore} that no variant attaches (uploaded and never
+   * attached, or removed before publishing: a published variant cannot change, so its files stay).
+   * Returns how many went.
+   */
+  int sweep(java.time.Instant madeBefore);
+
   /** A file's bytes, type and pixel size, for serving and sending. */
   record MediaContent(
       String name, String contentType, byte[] bytes, Integer width, Integer height) {}

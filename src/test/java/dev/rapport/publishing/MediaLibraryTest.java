@@ -91,4 +91,32 @@ class MediaLibraryTest {
       assertThat(library.content("0123456789abcdef0123456789abcdef.jpg")).isEmpty();
     }
   }
+
+  @ParameterizedTest
+  @MethodSource("dev.rapport.store.TestDatabases#kinds")
+  void theSweepKeepsAttachedAndRecentFilesAndDeletesTheRest(TestDatabases.Kind kind)
+      throws Exception {
+    try (PlanFixture f = new PlanFixture(kind.open())) {
+      MediaLibrary library = f.rapport.media();
+      StoredMedia attached = library.add(f.author, f.ws.id(), "a.png", image("png", 8, 8));
+      StoredMedia orphan = library.add(f.author, f.ws.id(), "b.png", image("png", 8, 8));
+      f.reviews()
+          .create(
+              f.author,
+              f.ws.id(),
+              new DraftPost(
+                  "t",
+                  java.util.List.of(
+                      new DraftPost.DraftVariant(
+                          f.mastodon.id(),
+                          PlanFixture.GOOD,
+                          java.util.List.of(
+                              new VariantMedia(MediaKind.IMAGE, attached.location(), "A"))))));
+      // Within the grace period nothing goes.
+      assertThat(library.sweep(f.clock.instant().minusSeconds(60))).isZero();
+      assertThat(library.sweep(f.clock.instant().plusSeconds(60))).isEqualTo(1);
+      assertThat(library.content(orphan.name())).isEmpty();
+      assertThat(library.content(attached.name())).isPresent();
+    }
+  }
 }

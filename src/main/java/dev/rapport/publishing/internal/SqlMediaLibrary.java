@@ -129,6 +129,22 @@ public final class SqlMediaLibrary implements MediaLibrary {
         });
   }
 
+  @Override
+  public int sweep(java.time.Instant madeBefore) {
+    return db.transaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "DELETE FROM media_file WHERE created_at < ? AND NOT EXISTS (SELECT 1 FROM"
+                      + " variant_media vm WHERE vm.location = CONCAT('"
+                      + LOCATION_PREFIX
+                      + "', media_file.name))")) {
+            ps.setObject(1, PlanStore.ts(madeBefore));
+            return ps.executeUpdate();
+          }
+        });
+  }
+
   /** The user's file name as shown back to them: its last path part, bounded. */
   private static String shown(String originalName) {
     String n = originalName == null ? "" : originalName.strip();

@@ -77,6 +77,11 @@ class MediaFilesTest {
     public Optional<MediaContent> content(long workspaceId, String name) {
       return workspaceId == 7 ? content(name) : Optional.empty();
     }
+
+    @Override
+    public int sweep(java.time.Instant madeBefore) {
+      return 0;
+    }
   }
 
   @Test
