@@ -196,6 +196,13 @@ class PeoplePagesTest {
     String filtered = viewer().get(BAKERY + "/audience?category=inactive&platform=bluesky").body();
     assertThat(filtered).contains("1–5 of 5 accounts").doesNotContain("HYPERLINK");
     assertThat(viewer().get(BAKERY + "/audience?category=robots").statusCode()).isEqualTo(400);
+
+    // With nothing audited yet, the page points to its own upload form, not to a command.
+    String empty = owner().get("/w/studio/audience").body();
+    assertThat(empty)
+        .contains("<a href=\"#audit-form\">Audit a follower file</a> below")
+        .contains("The form above stores one.")
+        .doesNotContain("rapport audit");
   }
 
   @Test
@@ -248,6 +255,21 @@ class PeoplePagesTest {
     HttpResponse<String> bad = v.get(BAKERY + "/people?engaged=lately");
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body()).contains("quiet-90d");
+    // Verdicts are named as the pages name them, and taken that way too.
+    HttpResponse<String> robot = v.get(BAKERY + "/people?verdict=robot");
+    assertThat(robot.statusCode()).isEqualTo(400);
+    assertThat(robot.body())
+        .contains(
+            "There is no verdict 'robot'. The verdicts are real person, influencer/brand, mass"
+                + " follower, suspicious, inactive, self-declared bot or unknown.")
+        .doesNotContain("real_person")
+        .contains("<nav class=\"wsnav\"");
+    assertThat(v.get(BAKERY + "/people?verdict=self-declared%20bot").statusCode()).isEqualTo(200);
+    HttpResponse<String> audience = v.get(BAKERY + "/audience?category=robot");
+    assertThat(audience.statusCode()).isEqualTo(400);
+    assertThat(audience.body())
+        .contains("Show the suspicious accounts and bots, or those judged real person,")
+        .doesNotContain("self_declared_bot");
   }
 
   @Test

@@ -248,6 +248,21 @@ class SettingsFormsTest {
   }
 
   @Test
+  void theSecurityLogNamesActionsInPlainWordsAndKeepsTheirCodes() {
+    Client m = signedIn("manager@shop.test");
+    String tokens = "/w/shop/settings/tokens";
+    assertThat(
+            m.post(tokens, form(m, tokens, "name", "weekly report", "role", "viewer")).statusCode())
+        .isEqualTo(201);
+    HttpResponse<String> log = m.get("/w/shop/settings/log");
+    assertThat(log.statusCode()).isEqualTo(200);
+    assertThat(log.body())
+        .contains("<td title=\"token.issued\">API token created</td>")
+        .contains("<code>token.issued</code>")
+        .contains("API token 'weekly report' (viewer)");
+  }
+
+  @Test
   void errorPagesOfASignedInPersonKeepTheirNavigation() {
     Client m = signedIn("manager@shop.test");
     HttpResponse<String> gone =

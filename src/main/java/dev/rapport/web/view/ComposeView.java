@@ -96,6 +96,10 @@ public record ComposeView(
     }
   }
 
+  public String gateName(dev.rapport.publishing.Gate g) {
+    return GateNames.of(g);
+  }
+
   public String slug() {
     return workspace.slug();
   }
