@@ -508,6 +508,22 @@ class PeoplePagesTest {
                 "note",
                 "answered about opening hours"));
     assertThat(done.statusCode()).isEqualTo(303);
+    String back = done.headers().firstValue("Location").orElseThrow();
+    assertThat(back).isEqualTo(BAKERY + "/focus?done=" + waiting);
+    // After the redirect the list says what happened and links to the person.
+    String after = o.get(back).body();
+    assertThat(after)
+        .contains("id=\"focus-notice\"")
+        .contains(
+            "Marked done: <a href=\""
+                + BAKERY
+                + "/people/"
+                + waiting
+                + "#timeline\">F10</a> — recorded on their timeline.")
+        .doesNotContain("id=\"focus-" + waiting + "\"");
+    // A person of another workspace, or no person, gives no notice.
+    assertThat(o.get(BAKERY + "/focus?done=" + studioPerson).body()).doesNotContain("focus-notice");
+    assertThat(o.get(BAKERY + "/focus?done=x").statusCode()).isEqualTo(200);
     assertThat(o.get(BAKERY + "/focus").body()).doesNotContain("id=\"focus-" + waiting + "\"");
     assertThat(o.get(BAKERY + "/people/" + waiting).body()).contains("class=\"kind-brand-action\"");
   }
