@@ -283,6 +283,16 @@ class PeoplePagesTest {
         .contains("follower0.bsky.social")
         .contains("real person")
         .contains("class=\"kind-engagement\"");
+    // A like of a known post links to that post's page, which answers.
+    java.util.regex.Matcher liked =
+        java.util.regex.Pattern.compile(
+                "<a href=\"(" + BAKERY + "/posts/\\d+)\">liked your post on bluesky")
+            .matcher(r.body());
+    assertThat(liked.find()).as(r.body()).isTrue();
+    assertThat(o.get(liked.group(1)).statusCode()).isEqualTo(200);
+    // An entry about no post (a reply to the brand) stays plain text.
+    assertThat(o.get(BAKERY + "/people/" + person("follower10.bsky.social")).body())
+        .contains("<span class=\"summary\">replied to you on bluesky");
     String csrf = Client.csrfOf(r.body()).orElseThrow();
 
     String note = "<script>alert('x')</script> loves <b>rye</b>";
