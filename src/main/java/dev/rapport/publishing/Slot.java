@@ -21,7 +21,7 @@ public record Slot(DayOfWeek day, LocalTime time) implements Comparable<Slot> {
   public static Slot parse(String text) {
     String[] parts = text.trim().split("\\s+");
     if (parts.length != 2) {
-      throw new IllegalArgumentException("a slot is a day and a time, like 'mon 09:00': " + text);
+      throw new IllegalArgumentException("a slot is a day and a time, such as thu 10:00");
     }
     String d = parts[0].toUpperCase(java.util.Locale.ROOT);
     DayOfWeek day = null;
@@ -31,12 +31,14 @@ public record Slot(DayOfWeek day, LocalTime time) implements Comparable<Slot> {
       }
     }
     if (day == null) {
-      throw new IllegalArgumentException("unknown day '" + parts[0] + "' (mon, tue, ... sun)");
+      throw new IllegalArgumentException(
+          "there is no day '" + parts[0] + "' (days are mon, tue, wed, thu, fri, sat, sun)");
     }
     try {
       return new Slot(day, LocalTime.parse(parts[1].length() == 4 ? "0" + parts[1] : parts[1]));
     } catch (java.time.format.DateTimeParseException e) {
-      throw new IllegalArgumentException("bad time '" + parts[1] + "' (HH:MM, 24-hour)");
+      throw new IllegalArgumentException(
+          "'" + parts[1] + "' is not a time of day (24-hour, such as 10:00 or 18:30)");
     }
   }
 

@@ -186,7 +186,8 @@ final class AudienceAudit {
     return new ContentTooLargeResponse(
         "The follower file is larger than "
             + (MAX_BYTES >> 20)
-            + " MiB. Split it, or run rapport audit on the server for files of any size.");
+            + " MiB. Split it into smaller files and audit each, or ask whoever runs the server"
+            + " to audit it there, where files of any size are read (rapport audit).");
   }
 
   /** The name shown in the history: no directories, no control characters, at most 100. */

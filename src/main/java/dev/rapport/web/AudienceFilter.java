@@ -25,15 +25,18 @@ record AudienceFilter(String category, Set<Category> categories, Platform platfo
     if (code.equals(FLAGGED)) {
       categories = EnumSet.of(Category.SUSPICIOUS, Category.SELF_DECLARED_BOT);
     } else {
-      try {
-        categories = EnumSet.of(Category.fromCode(code));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            "'category' must be flagged or one of real_person, influencer, mass_follower,"
-                + " suspicious, inactive, self_declared_bot, unknown; not '"
-                + category
-                + "'.");
-      }
+      Category c =
+          Verdicts.parse(code)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "There is no verdict '"
+                              + category
+                              + "'. Show the suspicious accounts and bots, or those judged "
+                              + Verdicts.labels()
+                              + "."));
+      categories = EnumSet.of(c);
+      code = c.code();
     }
     Platform p = null;
     if (platform != null) {

@@ -272,13 +272,11 @@ final class AuditRoutes {
     posts.variant(ws.id(), id).orElseThrow(() -> new NotFoundResponse("No such post."));
     String verdict = Requests.query(ctx, "verdict");
     if (verdict != null) {
-      try {
-        verdict = Category.fromCode(verdict).code();
-      } catch (IllegalArgumentException e) {
-        throw Invalid.field(
-            "verdict",
-            "'verdict' must be a verdict code such as suspicious, not '" + verdict + "'.");
-      }
+      String given = verdict;
+      verdict =
+          Verdicts.parse(given)
+              .map(Category::code)
+              .orElseThrow(() -> Invalid.field("verdict", Verdicts.unknown(given)));
     }
     int offset = Requests.number(ctx, "offset", 0, 0, MAX_ENGAGERS);
     int limit =

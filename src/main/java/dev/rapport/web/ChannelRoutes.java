@@ -3,6 +3,7 @@ package dev.rapport.web;
 import dev.rapport.platforms.Connections;
 import dev.rapport.platforms.Connections.ConnectionStatus;
 import dev.rapport.web.view.ChannelsView;
+import dev.rapport.web.view.TypedForm;
 import dev.rapport.workspace.Channel;
 import dev.rapport.workspace.Platform;
 import dev.rapport.workspace.SecurityLog;
@@ -49,6 +50,12 @@ final class ChannelRoutes {
   }
 
   private void page(Context ctx) {
+    show(ctx, pages, workspaces, connections, TypedForm.NONE);
+  }
+
+  /** The channels page; with a refused form shown again as typed, next to its channel. */
+  static void show(
+      Context ctx, Pages pages, Workspaces workspaces, Connections connections, TypedForm typed) {
     Member m = Guard.member(ctx);
     Workspace ws = m.workspace();
     pages.render(
@@ -60,12 +67,37 @@ final class ChannelRoutes {
             m.role(),
             workspaces.channels(ws.id()),
             connections.statuses(ws.id()).stream()
-                .collect(Collectors.toMap(ConnectionStatus::channelId, Function.identity()))));
+                .collect(Collectors.toMap(ConnectionStatus::channelId, Function.identity())),
+            typed));
+  }
+
+  /**
+   * Shows the channels page again with form {@code form} as typed and the reason of {@code e} (400
+   * for a bad value, 409 for a conflict); other refusals stay error pages.
+   */
+  static void refused(
+      Context ctx,
+      Pages pages,
+      Workspaces workspaces,
+      Connections connections,
+      String form,
+      RuntimeException e) {
+    if (!Refusals.shownOnForm(e)) {
+      throw e;
+    }
+    ctx.status(Refusals.status(e));
+    show(ctx, pages, workspaces, connections, Refusals.of(ctx, form, form, e));
   }
 
   private void add(Context ctx) {
     Workspace ws = Guard.member(ctx).workspace();
-    Channel c = add(ws, ctx.formParam("platform"), ctx.formParam("handle"), ctx.formParam("name"));
+    Channel c;
+    try {
+      c = add(ws, ctx.formParam("platform"), ctx.formParam("handle"), ctx.formParam("name"));
+    } catch (RuntimeException e) {
+      refused(ctx, pages, workspaces, connections, "add-channel", e);
+      return;
+    }
     LOG.atInfo()
         .addKeyValue("workspace", ws.id())
         .addKeyValue("channel", c.id())
@@ -78,20 +110,25 @@ final class ChannelRoutes {
   /** Adds a channel after checking the platform, the handle and that it is not there already. */
   Channel add(Workspace ws, String platformCode, String handle, String displayName) {
     if (platformCode == null || platformCode.isBlank()) {
-      throw new IllegalArgumentException("Choose the channel's platform.");
+      throw Invalid.field("platform", "Choose the channel's platform.");
     }
-    Platform platform = Platform.fromCode(platformCode);
+    Platform platform;
+    try {
+      platform = Platform.fromCode(platformCode);
+    } catch (IllegalArgumentException e) {
+      throw Invalid.field("platform", "Choose the channel's platform from the list.");
+    }
     String h = handle == null ? "" : handle.strip();
     if (h.isEmpty() || h.length() > MAX_HANDLE || h.chars().anyMatch(Character::isISOControl)) {
-      throw new IllegalArgumentException(
+      throw Invalid.field(
+          "handle",
           "Give the account's handle (1 to "
               + MAX_HANDLE
               + " characters), e.g. @shop@example.social.");
     }
     String name = displayName == null || displayName.isBlank() ? null : displayName.strip();
     if (name != null && name.length() > MAX_HANDLE) {
-      throw new IllegalArgumentException(
-          "A channel name holds at most " + MAX_HANDLE + " characters.");
+      throw Invalid.field("name", "A channel name holds at most " + MAX_HANDLE + " characters.");
     }
     boolean exists =
         workspaces.channels(ws.id()).stream()

@@ -65,14 +65,17 @@ final class ConnectRoutes {
       Instant until) {}
 
   private final SecurityLog log;
+  private final Pages pages;
 
   ConnectRoutes(
       Workspaces workspaces,
       Connections connections,
       PlatformSettings platforms,
       Clock clock,
-      SecurityLog log) {
+      SecurityLog log,
+      Pages pages) {
     this.log = log;
+    this.pages = pages;
     this.workspaces = workspaces;
     this.connections = connections;
     this.platforms = platforms;
@@ -105,6 +108,14 @@ final class ConnectRoutes {
   private void startMastodon(Context ctx) {
     Workspace ws = Guard.member(ctx).workspace();
     Channel c = channel(ctx, ws);
+    try {
+      startMastodon(ctx, ws, c);
+    } catch (RuntimeException e) {
+      ChannelRoutes.refused(ctx, pages, workspaces, connections, "connect-" + c.id(), e);
+    }
+  }
+
+  private void startMastodon(Context ctx, Workspace ws, Channel c) {
     if (c.platform() != Platform.MASTODON) {
       throw new IllegalArgumentException("This is a " + c.platform().code() + " channel.");
     }
@@ -190,6 +201,15 @@ final class ConnectRoutes {
   private void token(Context ctx) {
     Workspace ws = Guard.member(ctx).workspace();
     Channel c = channel(ctx, ws);
+    try {
+      token(ctx, ws, c);
+    } catch (RuntimeException e) {
+      // The pasted secret is never shown again: the form comes back with it empty.
+      ChannelRoutes.refused(ctx, pages, workspaces, connections, "connect-" + c.id(), e);
+    }
+  }
+
+  private void token(Context ctx, Workspace ws, Channel c) {
     String service = ctx.formParam("service");
     String secret = ctx.formParam("secret");
     String accountId = ctx.formParam("account");

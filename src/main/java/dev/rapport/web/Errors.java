@@ -11,6 +11,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.MethodNotAllowedResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +30,12 @@ final class Errors {
 
   private final Pages pages;
   private final ObjectMapper json;
+  private final Guard guard;
 
-  Errors(Pages pages, ObjectMapper json) {
+  Errors(Pages pages, ObjectMapper json, Guard guard) {
     this.pages = pages;
     this.json = json;
+    this.guard = guard;
   }
 
   void register(Javalin app) {
@@ -78,7 +81,22 @@ final class Errors {
         ctx.contentType("text/plain").result(title);
       }
     } else {
-      pages.render(ctx, "error.jte", Shell.signedOut(title), new ErrorView(status, title, text));
+      pages.render(ctx, "error.jte", shell(ctx, title), new ErrorView(status, title, text));
+    }
+  }
+
+  /** The signed-in frame when the person is signed in, even where no route matched. */
+  private Shell shell(Context ctx, String title) {
+    try {
+      Optional<Caller> caller = Guard.caller(ctx);
+      if (caller.isEmpty()) {
+        caller = guard.browser(ctx);
+      }
+      return pages.errorShell(ctx, title, caller);
+    } catch (RuntimeException e) {
+      // The error page itself must not fail (the database may be why we are here).
+      LOG.atWarn().setCause(e).log("error page without the signed-in frame");
+      return Shell.signedOut(title);
     }
   }
 

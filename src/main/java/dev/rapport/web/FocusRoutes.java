@@ -7,6 +7,7 @@ import dev.rapport.people.FocusList;
 import dev.rapport.people.People;
 import dev.rapport.people.Person;
 import dev.rapport.web.view.FocusView;
+import dev.rapport.web.view.PersonNames;
 import dev.rapport.workspace.Channel;
 import dev.rapport.workspace.Workspace;
 import dev.rapport.workspace.Workspaces;
@@ -56,7 +57,8 @@ final class FocusRoutes {
             m.role(),
             focus.today(ws.id(), LIMIT),
             workspaces.channels(ws.id()).stream()
-                .collect(Collectors.toMap(Channel::id, Function.identity())));
+                .collect(Collectors.toMap(Channel::id, Function.identity())),
+            doneNotice(ws, Requests.query(ctx, "done")));
     pages.render(ctx, "focus.jte", pages.shell(ctx, "Focus · " + ws.name(), ws, "focus"), view);
   }
 
@@ -70,7 +72,28 @@ final class FocusRoutes {
             ctx.formParam("channel"),
             ctx.formParam("note"));
     record(ctx, ws, p, d);
-    ctx.redirect("/w/" + ws.slug() + "/focus", HttpStatus.SEE_OTHER);
+    // The list no longer shows the person: the page after the redirect says where it went.
+    ctx.redirect("/w/" + ws.slug() + "/focus?done=" + p.id(), HttpStatus.SEE_OTHER);
+  }
+
+  /**
+   * "Marked done" for the person of {@code ?done=}, named as the pages name them; null when there
+   * is none, or it is not a person of this workspace (the address only ever names one).
+   */
+  private FocusView.Done doneNotice(Workspace ws, String raw) {
+    if (raw == null) {
+      return null;
+    }
+    long id;
+    try {
+      id = Long.parseLong(raw.strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    return people
+        .person(ws.id(), id)
+        .map(p -> new FocusView.Done(p.id(), PersonNames.of(p, people.identitiesOf(ws.id(), id))))
+        .orElse(null);
   }
 
   /** Records a "done" for the person; refusals are conflicts with the reason in plain words. */

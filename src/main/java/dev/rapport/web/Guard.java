@@ -87,6 +87,17 @@ final class Guard {
     return m;
   }
 
+  /**
+   * The browser signed in with this request's cookie, for pages where no route matched (and so
+   * {@link #check} did not run): an error page keeps the person's frame. Never a program's token.
+   */
+  Optional<Caller> browser(Context ctx) {
+    if (isAsset(ctx) || ctx.path().startsWith("/api/")) {
+      return Optional.empty();
+    }
+    return fromCookie(ctx);
+  }
+
   static boolean isAsset(Context ctx) {
     return ctx.path().startsWith(WebServer.ASSETS + "/")
         || ctx.path().startsWith(WebServer.WEBJARS + "/");
@@ -106,6 +117,10 @@ final class Guard {
       }
       return workspaces.user(token.userId()).map(u -> new Caller.Program(u, token));
     }
+    return fromCookie(ctx);
+  }
+
+  private Optional<Caller> fromCookie(Context ctx) {
     String cookie = cookies.session(ctx);
     if (cookie == null) {
       return Optional.empty();

@@ -153,14 +153,18 @@ final class Members {
     try {
       return Role.fromCode(code == null ? "" : code);
     } catch (IllegalArgumentException e) {
-      throw Invalid.field("role", "'role' must be viewer, author, manager or owner.");
+      throw Invalid.field("role", "Choose a role: viewer, author, manager or owner.");
     }
   }
 
   static String email(String raw) {
     String e = raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
     if (e.length() > MAX_EMAIL || !e.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-      throw Invalid.field("email", "'email' must be an e-mail address such as ana@example.com.");
+      throw Invalid.field(
+          "email",
+          "'"
+              + (raw == null ? "" : raw.strip())
+              + "' is not an e-mail address. Write one such as ana@example.com.");
     }
     return e;
   }
@@ -172,7 +176,7 @@ final class Members {
     }
     if (n.length() > MAX_NAME || n.chars().anyMatch(Character::isISOControl)) {
       throw Invalid.field(
-          "displayName", "'displayName' holds at most " + MAX_NAME + " characters.");
+          "displayName", "A name holds at most " + MAX_NAME + " characters on one line.");
     }
     return n;
   }

@@ -43,6 +43,41 @@ final class Pages {
         .orElseGet(() -> Shell.signedOut(title));
   }
 
+  /**
+   * The frame of an error page: a signed-in person keeps their navigation (and the workspace's,
+   * when the address is in one of their workspaces), so that a refusal does not look like being
+   * signed out. Only the caller's own memberships are used: an unknown or foreign workspace shows
+   * no more than it did.
+   */
+  Shell errorShell(Context ctx, String title, java.util.Optional<Caller> caller) {
+    if (caller.isEmpty() || !(caller.get() instanceof Caller.Browser b)) {
+      return Shell.signedOut(title);
+    }
+    java.util.List<dev.rapport.workspace.Membership> mine = workspaces.memberships(b.user().id());
+    String slug = ctx.pathParamMap().get("slug");
+    Workspace current =
+        mine.stream()
+            .map(dev.rapport.workspace.Membership::workspace)
+            .filter(w -> w.slug().equals(slug))
+            .findFirst()
+            .orElse(null);
+    Shell shell = new Shell(title, b.user(), b.session().csrfToken(), mine, current);
+    return current == null ? shell : shell.in(section(ctx.path()));
+  }
+
+  /** The navigation entry an address belongs to, e.g. "settings" for /w/x/settings/channels. */
+  static String section(String path) {
+    String[] parts = path.split("/");
+    if (parts.length < 4) {
+      return "dashboard";
+    }
+    return switch (parts[3]) {
+      case "audience", "people", "focus", "compose", "calendar", "queue", "reports", "settings" ->
+          parts[3];
+      default -> null;
+    };
+  }
+
   /** The frame with the workspace navigation entry {@code section} marked as current. */
   Shell shell(Context ctx, String title, Workspace current, String section) {
     return shell(ctx, title, current).in(section);

@@ -55,22 +55,17 @@ record PeopleQuery(Directory.Filter filter, Map<String, String> raw) {
         stage = Stage.fromCode(given.get("stage"));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
-            "'stage' must be one of stranger, follower, engager, regular, advocate, customer; not '"
+            "There is no stage '"
                 + given.get("stage")
-                + "'.");
+                + "'. The stages are stranger, follower, engager, regular, advocate and customer.");
       }
       raw.put("stage", stage.code());
     }
     if (given.get("verdict") != null) {
-      try {
-        verdict = Category.fromCode(given.get("verdict").strip());
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            "'verdict' must be one of real_person, influencer, mass_follower, suspicious,"
-                + " inactive, self_declared_bot, unknown; not '"
-                + given.get("verdict")
-                + "'.");
-      }
+      verdict =
+          Verdicts.parse(given.get("verdict"))
+              .orElseThrow(
+                  () -> new IllegalArgumentException(Verdicts.unknown(given.get("verdict"))));
       raw.put("verdict", verdict.code());
     }
     if (given.get("platform") != null) {

@@ -29,7 +29,8 @@ final class SettingsInput {
   static String name(String raw) {
     String n = raw == null ? "" : raw.strip();
     if (n.isEmpty() || n.length() > MAX_NAME || n.chars().anyMatch(Character::isISOControl)) {
-      throw Invalid.field("name", "'name' must be 1 to " + MAX_NAME + " characters.");
+      throw Invalid.field(
+          "name", "Give the workspace a name of 1 to " + MAX_NAME + " characters on one line.");
     }
     return n;
   }
@@ -39,7 +40,10 @@ final class SettingsInput {
       return ZoneId.of(raw == null ? "" : raw.strip());
     } catch (DateTimeException e) {
       throw Invalid.field(
-          "timeZone", "'timeZone' must be a time zone such as Europe/Paris, not '" + raw + "'.");
+          "timeZone",
+          "'"
+              + (raw == null ? "" : raw.strip())
+              + "' is not a time zone. Write one such as Europe/Paris, America/New_York or UTC.");
     }
   }
 
@@ -48,7 +52,10 @@ final class SettingsInput {
     String d = description == null ? "" : description.strip();
     if (d.length() > MAX_DESCRIPTION) {
       throw Invalid.field(
-          "description", "'description' holds at most " + MAX_DESCRIPTION + " characters.");
+          "description",
+          "The description holds at most "
+              + String.format("%,d", MAX_DESCRIPTION)
+              + " characters.");
     }
     return new TargetAudience(
         d, list("topics", topics), list("languages", languages), list("places", places));
@@ -71,12 +78,14 @@ final class SettingsInput {
       }
       if (s.length() > MAX_NAME || s.chars().anyMatch(Character::isISOControl)) {
         throw Invalid.field(
-            field, "Each of '" + field + "' holds at most " + MAX_NAME + " characters.");
+            field,
+            "Each of the " + field + " holds at most " + MAX_NAME + " characters on one line.");
       }
       out.add(s);
     }
     if (out.size() > MAX_LIST) {
-      throw Invalid.field(field, "'" + field + "' holds at most " + MAX_LIST + " entries.");
+      throw Invalid.field(
+          field, "List at most " + MAX_LIST + " " + field + ", separated by commas.");
     }
     return out;
   }
@@ -95,21 +104,34 @@ final class SettingsInput {
     }
     throw Invalid.field(
         "postsPerWeek",
-        "'postsPerWeek' must be a whole number from 0 (no plan) to " + MAX_POSTS_PER_WEEK + ".");
+        "Posts per week is a whole number from 0 (no plan) to "
+            + MAX_POSTS_PER_WEEK
+            + ", not '"
+            + raw.strip()
+            + "'.");
   }
 
   /** Slots such as "mon 09:00, wed 12:30" (commas or new lines between them). */
   static List<Slot> slots(String raw) {
     List<String> parts = split(raw);
     if (parts.size() > MAX_SLOTS) {
-      throw Invalid.field("slots", "At most " + MAX_SLOTS + " slots a week.");
+      throw Invalid.field(
+          "slots",
+          "A channel has at most " + MAX_SLOTS + " slots a week; this is " + parts.size() + ".");
     }
     List<Slot> out = new ArrayList<>();
     for (String p : parts) {
       try {
         out.add(Slot.parse(p));
       } catch (IllegalArgumentException e) {
-        throw Invalid.field("slots", "Slot '" + p + "': " + e.getMessage() + ".");
+        throw Invalid.field(
+            "slots",
+            "'"
+                + p
+                + "' is not a weekly slot: "
+                + e.getMessage()
+                + ". Write a day and a 24-hour time, such as thu 10:00, with commas between"
+                + " slots.");
       }
     }
     return out.stream().distinct().sorted().toList();
@@ -121,25 +143,50 @@ final class SettingsInput {
       String rubricBar,
       String maxPerDay,
       String linkBase) {
+    Refusals.Checks checks = new Refusals.Checks();
+    Set<Gate> gates = checks.check(() -> gates(gateCodes));
+    Integer bar =
+        checks.check(() -> whole("rubricBar", "The least rubric score", rubricBar, 0, 100));
+    Integer cap =
+        checks.check(() -> whole("maxPerDay", "Posts per channel and day", maxPerDay, 1, 100));
+    String base = linkBase == null || linkBase.isBlank() ? null : linkBase.strip();
+    checks.check(() -> linkBase(base));
+    checks.done();
+    return new PublishingSettings(requiresApproval, gates, bar, cap, base);
+  }
+
+  private static Set<Gate> gates(List<String> codes) {
     Set<Gate> gates = EnumSet.noneOf(Gate.class);
-    for (String code : gateCodes) {
+    for (String code : codes) {
       try {
         gates.add(Gate.fromCode(code));
       } catch (IllegalArgumentException e) {
-        throw Invalid.field("gates", e.getMessage() + ".");
+        throw Invalid.field("gates", "There is no such gate: " + e.getMessage() + ".");
       }
     }
-    int bar = whole("rubricBar", rubricBar, 0, 100);
-    int cap = whole("maxPerDay", maxPerDay, 1, 100);
-    String base = linkBase == null || linkBase.isBlank() ? null : linkBase.strip();
+    return gates;
+  }
+
+  private static String linkBase(String base) {
     try {
-      return new PublishingSettings(requiresApproval, gates, bar, cap, base);
+      new PublishingSettings(false, Set.of(), 0, 1, base);
+      return base;
     } catch (IllegalArgumentException e) {
-      throw Invalid.field("linkBase", e.getMessage() + ".");
+      throw Invalid.field(
+          "linkBase",
+          "'"
+              + base
+              + "' is not a short-link address. Write a web address such as"
+              + " https://go.example.com, or leave it empty.");
     }
   }
 
-  static int whole(String field, String raw, int min, int max) {
+  /**
+   * A whole number from {@code min} to {@code max}.
+   *
+   * @param label what the field is called on the page, e.g. "The least rubric score"
+   */
+  static int whole(String field, String label, String raw, int min, int max) {
     try {
       int n = Integer.parseInt(raw == null ? "" : raw.strip());
       if (n >= min && n <= max) {
@@ -149,6 +196,12 @@ final class SettingsInput {
       // fall through to the message
     }
     throw Invalid.field(
-        field, "'" + field + "' must be a whole number from " + min + " to " + max + ".");
+        field,
+        label
+            + " is a whole number from "
+            + min
+            + " to "
+            + max
+            + (raw == null || raw.isBlank() ? "." : ", not '" + raw.strip() + "'."));
   }
 }

@@ -5,6 +5,7 @@ import dev.rapport.publishing.Planner;
 import dev.rapport.publishing.PublishingSettings;
 import dev.rapport.publishing.Slot;
 import dev.rapport.web.view.SettingsView;
+import dev.rapport.web.view.TypedForm;
 import dev.rapport.workspace.Channel;
 import dev.rapport.workspace.Role;
 import dev.rapport.workspace.SecurityLog;
@@ -16,6 +17,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,10 +75,26 @@ final class SettingsRoutes {
   }
 
   private void page(Context ctx) {
-    show(ctx, null);
+    show(ctx, null, TypedForm.NONE);
   }
 
-  private void show(Context ctx, Members.Added added) {
+  /**
+   * Runs a form's change; a refused one shows the page again with the form as typed and the reasons
+   * next to its fields (400 for a bad value, 409 for a conflict), nothing written.
+   */
+  private void change(Context ctx, String form, String section, Runnable change) {
+    try {
+      change.run();
+    } catch (RuntimeException e) {
+      if (!Refusals.shownOnForm(e)) {
+        throw e;
+      }
+      ctx.status(Refusals.status(e));
+      show(ctx, null, Refusals.of(ctx, form, section, e));
+    }
+  }
+
+  private void show(Context ctx, Members.Added added, TypedForm typed) {
     Member m = Guard.member(ctx);
     Workspace ws = m.workspace();
     List<Channel> channels = workspaces.channels(ws.id());
@@ -96,28 +114,43 @@ final class SettingsRoutes {
             planner.blocked(ws.id(), today, today.plusDays(BLOCKED_DAYS)),
             gates.settings(ws.id()),
             manager ? members.list(ws) : List.of(),
-            added == null ? null : new SettingsView.Added(added.user().email(), added.password())));
+            added == null ? null : new SettingsView.Added(added.user().email(), added.password()),
+            typed));
   }
 
   private void workspace(Context ctx) {
     Workspace ws = Guard.member(ctx).workspace();
-    String name = SettingsInput.name(ctx.formParam("name"));
-    java.time.ZoneId zone = SettingsInput.zone(ctx.formParam("timeZone"));
-    workspaces.update(ws.id(), name, zone);
-    SecurityEvents.record(log, ctx, "workspace.updated", name + ", " + zone.getId());
-    back(ctx, ws, "workspace");
+    change(
+        ctx,
+        "workspace",
+        "workspace",
+        () -> {
+          Refusals.Checks checks = new Refusals.Checks();
+          String name = checks.check(() -> SettingsInput.name(ctx.formParam("name")));
+          ZoneId zone = checks.check(() -> SettingsInput.zone(ctx.formParam("timeZone")));
+          checks.done();
+          workspaces.update(ws.id(), name, zone);
+          SecurityEvents.record(log, ctx, "workspace.updated", name + ", " + zone.getId());
+          back(ctx, ws, "workspace");
+        });
   }
 
   private void audience(Context ctx) {
     Workspace ws = Guard.member(ctx).workspace();
-    workspaces.updateAudience(
-        ws.id(),
-        SettingsInput.audience(
-            ctx.formParam("description"),
-            SettingsInput.split(ctx.formParam("topics")),
-            SettingsInput.split(ctx.formParam("languages")),
-            SettingsInput.split(ctx.formParam("places"))));
-    back(ctx, ws, "audience");
+    change(
+        ctx,
+        "audience",
+        "audience",
+        () -> {
+          workspaces.updateAudience(
+              ws.id(),
+              SettingsInput.audience(
+                  ctx.formParam("description"),
+                  SettingsInput.split(ctx.formParam("topics")),
+                  SettingsInput.split(ctx.formParam("languages")),
+                  SettingsInput.split(ctx.formParam("places"))));
+          back(ctx, ws, "audience");
+        });
   }
 
   private void plan(Context ctx) {
@@ -125,44 +158,74 @@ final class SettingsRoutes {
     long id = Requests.pathId(ctx, "id", "channel");
     Channel c =
         workspaces.channel(ws.id(), id).orElseThrow(() -> new NotFoundResponse("No such channel."));
-    Integer perWeek = SettingsInput.postsPerWeek(ctx.formParam("postsPerWeek"));
-    List<Slot> slots = SettingsInput.slots(ctx.formParam("slots"));
-    planner.setSlots(actor(ctx), ws.id(), c.id(), slots);
-    workspaces.updateChannelPlan(c.id(), c.platformFollowers(), perWeek);
-    back(ctx, ws, "plan");
+    change(
+        ctx,
+        "plan-" + c.id(),
+        "plan",
+        () -> {
+          Refusals.Checks checks = new Refusals.Checks();
+          Integer perWeek =
+              checks.check(() -> SettingsInput.postsPerWeek(ctx.formParam("postsPerWeek")));
+          List<Slot> slots = checks.check(() -> SettingsInput.slots(ctx.formParam("slots")));
+          checks.done();
+          planner.setSlots(actor(ctx), ws.id(), c.id(), slots);
+          workspaces.updateChannelPlan(c.id(), c.platformFollowers(), perWeek);
+          back(ctx, ws, "plan");
+        });
   }
 
   private void block(Context ctx) {
     Workspace ws = Guard.member(ctx).workspace();
-    LocalDate day;
+    change(
+        ctx,
+        "blocked",
+        "blocked",
+        () -> {
+          Refusals.Checks checks = new Refusals.Checks();
+          LocalDate day = checks.check(() -> day(ctx.formParam("day")));
+          Long channelId = checks.check(() -> channel(ws, ctx.formParam("channel")));
+          String reason = checks.check(() -> reason(ctx.formParam("reason")));
+          checks.done();
+          planner.block(actor(ctx), ws.id(), channelId, day, reason.isEmpty() ? null : reason);
+          back(ctx, ws, "blocked");
+        });
+  }
+
+  private static LocalDate day(String raw) {
     try {
-      day = LocalDate.parse(String.valueOf(ctx.formParam("day")).strip());
+      return LocalDate.parse(String.valueOf(raw).strip());
     } catch (DateTimeParseException e) {
-      throw Invalid.field("day", "'day' must be a date such as 2026-12-25.");
+      throw Invalid.field("day", "Choose a day to block, e.g. 2026-12-25.");
     }
-    String channel = ctx.formParam("channel");
-    Long channelId = null;
-    if (channel != null && !channel.isBlank()) {
-      long id;
-      try {
-        id = Long.parseLong(channel.strip());
-      } catch (NumberFormatException e) {
-        throw Invalid.field("channel", "'channel' must be a channel number.");
-      }
-      channelId =
-          workspaces
-              .channel(ws.id(), id)
-              .map(Channel::id)
-              .orElseThrow(
-                  () -> Invalid.field("channel", "This workspace has no channel " + id + "."));
+  }
+
+  /** The channel a blocked day is for; null for every channel. */
+  private Long channel(Workspace ws, String raw) {
+    if (raw == null || raw.isBlank()) {
+      return null;
     }
-    String reason = ctx.formParam("reason");
-    reason = reason == null ? "" : reason.strip();
+    long id;
+    try {
+      id = Long.parseLong(raw.strip());
+    } catch (NumberFormatException e) {
+      throw Invalid.field("channel", "Choose a channel from the list, or every channel.");
+    }
+    return workspaces
+        .channel(ws.id(), id)
+        .map(Channel::id)
+        .orElseThrow(
+            () ->
+                Invalid.field(
+                    "channel", "That channel is not in this workspace: choose one from the list."));
+  }
+
+  private static String reason(String raw) {
+    String reason = raw == null ? "" : raw.strip();
     if (reason.length() > MAX_REASON || reason.chars().anyMatch(Character::isISOControl)) {
-      throw Invalid.field("reason", "'reason' holds at most " + MAX_REASON + " characters.");
+      throw Invalid.field(
+          "reason", "The reason holds at most " + MAX_REASON + " characters on one line.");
     }
-    planner.block(actor(ctx), ws.id(), channelId, day, reason.isEmpty() ? null : reason);
-    back(ctx, ws, "blocked");
+    return reason;
   }
 
   private void unblock(Context ctx) {
@@ -179,53 +242,79 @@ final class SettingsRoutes {
 
   private void gates(Context ctx) {
     Workspace ws = Guard.member(ctx).workspace();
-    PublishingSettings current = gates.settings(ws.id());
-    PublishingSettings next =
-        SettingsInput.publishing(
-            ctx.formParam("requiresApproval") != null,
-            ctx.formParams("gates"),
-            ctx.formParam("rubricBar"),
-            ctx.formParam("maxPerDay"),
-            ctx.formParam("linkBase"));
-    gates.update(actor(ctx), ws.id(), next);
-    if (!next.equals(current)) {
-      SecurityEvents.record(
-          log,
-          ctx,
-          "publishing.updated",
-          "approval "
-              + (next.requiresApproval() ? "required" : "not required")
-              + "; gates "
-              + next.gates().stream().map(g -> g.code()).sorted().toList()
-              + "; rubric bar "
-              + next.rubricBar()
-              + "; "
-              + next.maxPerDay()
-              + " a day");
-    }
-    back(ctx, ws, "gates");
+    change(
+        ctx,
+        "gates",
+        "gates",
+        () -> {
+          PublishingSettings current = gates.settings(ws.id());
+          PublishingSettings next =
+              SettingsInput.publishing(
+                  ctx.formParam("requiresApproval") != null,
+                  ctx.formParams("gates"),
+                  ctx.formParam("rubricBar"),
+                  ctx.formParam("maxPerDay"),
+                  ctx.formParam("linkBase"));
+          gates.update(actor(ctx), ws.id(), next);
+          if (!next.equals(current)) {
+            SecurityEvents.record(
+                log,
+                ctx,
+                "publishing.updated",
+                "approval "
+                    + (next.requiresApproval() ? "required" : "not required")
+                    + "; gates "
+                    + next.gates().stream().map(g -> g.code()).sorted().toList()
+                    + "; rubric bar "
+                    + next.rubricBar()
+                    + "; "
+                    + next.maxPerDay()
+                    + " a day");
+          }
+          back(ctx, ws, "gates");
+        });
   }
 
   private void addMember(Context ctx) {
-    Members.Added added =
-        members.add(
-            ctx, ctx.formParam("email"), ctx.formParam("role"), ctx.formParam("displayName"));
-    if (added.password() == null) {
-      back(ctx, Guard.member(ctx).workspace(), "members");
-      return;
-    }
-    ctx.status(HttpStatus.CREATED);
-    show(ctx, added);
+    change(
+        ctx,
+        "add-member",
+        "members",
+        () -> {
+          Members.Added added =
+              members.add(
+                  ctx, ctx.formParam("email"), ctx.formParam("role"), ctx.formParam("displayName"));
+          if (added.password() == null) {
+            back(ctx, Guard.member(ctx).workspace(), "members");
+            return;
+          }
+          ctx.status(HttpStatus.CREATED);
+          show(ctx, added, TypedForm.NONE);
+        });
   }
 
   private void changeRole(Context ctx) {
-    members.change(ctx, Requests.pathId(ctx, "id", "member"), ctx.formParam("role"));
-    back(ctx, Guard.member(ctx).workspace(), "members");
+    long id = Requests.pathId(ctx, "id", "member");
+    change(
+        ctx,
+        "member-" + id,
+        "members",
+        () -> {
+          members.change(ctx, id, ctx.formParam("role"));
+          back(ctx, Guard.member(ctx).workspace(), "members");
+        });
   }
 
   private void removeMember(Context ctx) {
-    members.remove(ctx, Requests.pathId(ctx, "id", "member"));
-    back(ctx, Guard.member(ctx).workspace(), "members");
+    long id = Requests.pathId(ctx, "id", "member");
+    change(
+        ctx,
+        "member-" + id,
+        "members",
+        () -> {
+          members.remove(ctx, id);
+          back(ctx, Guard.member(ctx).workspace(), "members");
+        });
   }
 
   static long actor(Context ctx) {

@@ -1,6 +1,7 @@
 package dev.rapport.web;
 
 import dev.rapport.web.view.TokensView;
+import dev.rapport.web.view.TypedForm;
 import dev.rapport.workspace.ApiTokens;
 import dev.rapport.workspace.Role;
 import dev.rapport.workspace.SecurityLog;
@@ -34,11 +35,22 @@ final class TokenRoutes {
   }
 
   private void list(Context ctx) {
-    show(ctx, null);
+    show(ctx, null, TypedForm.NONE);
   }
 
   private void issue(Context ctx) {
-    Member m = Guard.member(ctx);
+    try {
+      issue(ctx, Guard.member(ctx));
+    } catch (RuntimeException e) {
+      if (!Refusals.shownOnForm(e)) {
+        throw e;
+      }
+      ctx.status(Refusals.status(e));
+      show(ctx, null, Refusals.of(ctx, "issue", "issue", e));
+    }
+  }
+
+  private void issue(Context ctx, Member m) {
     Role role = role(ctx.formParam("role"));
     if (!m.role().atLeast(role)) {
       throw new IllegalArgumentException(
@@ -60,7 +72,7 @@ final class TokenRoutes {
         "token.issued",
         "API token '" + issued.grant().name() + "' (" + role.code() + ")");
     ctx.status(HttpStatus.CREATED);
-    show(ctx, issued.token());
+    show(ctx, issued.token(), TypedForm.NONE);
   }
 
   private static Role role(String code) {
@@ -90,13 +102,13 @@ final class TokenRoutes {
     ctx.redirect("/w/" + m.workspace().slug() + "/settings/tokens", HttpStatus.SEE_OTHER);
   }
 
-  private void show(Context ctx, String newToken) {
+  private void show(Context ctx, String newToken, TypedForm typed) {
     Member m = Guard.member(ctx);
     List<Role> grantable = Arrays.stream(Role.values()).filter(r -> m.role().atLeast(r)).toList();
     pages.render(
         ctx,
         "tokens.jte",
         pages.shell(ctx, "API tokens · " + m.workspace().name(), m.workspace(), "settings"),
-        new TokensView(m.workspace(), tokens.list(m.workspace().id()), grantable, newToken));
+        new TokensView(m.workspace(), tokens.list(m.workspace().id()), grantable, newToken, typed));
   }
 }

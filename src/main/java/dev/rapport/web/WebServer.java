@@ -107,7 +107,7 @@ public final class WebServer implements AutoCloseable {
         new Guard(rapport.workspaces(), rapport.sessions(), rapport.apiTokens(), settings);
     app.before(new SecurityHeaders(settings.secureCookies())::apply);
     app.beforeMatched(guard::check);
-    new Errors(pages, json).register(app);
+    new Errors(pages, json, guard).register(app);
     app.get("/health", new Health(rapport.database())::get, Access.PUBLIC);
     OpenApiDocument.load(json).register(app);
     LoginThrottle throttle = new LoginThrottle(rapport.clock(), settings.failureWindow());
@@ -163,7 +163,8 @@ public final class WebServer implements AutoCloseable {
             rapport.connections(),
             PlatformSettings.fromEnvironment(System.getenv()),
             rapport.clock(),
-            rapport.securityLog())
+            rapport.securityLog(),
+            pages)
         .register(app);
     app.start();
     LOG.atInfo()

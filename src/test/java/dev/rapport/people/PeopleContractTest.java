@@ -280,6 +280,8 @@ class PeopleContractTest {
                   TimelineEntry.Kind.NOTE, "note by Mia: Asked about gluten-free bread"),
               org.assertj.core.groups.Tuple.tuple(
                   TimelineEntry.Kind.ENGAGEMENT, "replied to you on bluesky as ann.test"));
+      // A reply to the brand is about no post (the web links entries with a variant to it).
+      assertThat(t).extracting(TimelineEntry::variantId).containsOnlyNulls();
       // Paging: strictly before the note's time leaves only the reply.
       assertThat(r.timeline().of(f.ws(), ann, AS_OF.minusSeconds(3600), 10)).hasSize(1);
     }

@@ -196,6 +196,13 @@ class PeoplePagesTest {
     String filtered = viewer().get(BAKERY + "/audience?category=inactive&platform=bluesky").body();
     assertThat(filtered).contains("1–5 of 5 accounts").doesNotContain("HYPERLINK");
     assertThat(viewer().get(BAKERY + "/audience?category=robots").statusCode()).isEqualTo(400);
+
+    // With nothing audited yet, the page points to its own upload form, not to a command.
+    String empty = owner().get("/w/studio/audience").body();
+    assertThat(empty)
+        .contains("<a href=\"#audit-form\">Audit a follower file</a> below")
+        .contains("The form above stores one.")
+        .doesNotContain("rapport audit");
   }
 
   @Test
@@ -248,6 +255,21 @@ class PeoplePagesTest {
     HttpResponse<String> bad = v.get(BAKERY + "/people?engaged=lately");
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body()).contains("quiet-90d");
+    // Verdicts are named as the pages name them, and taken that way too.
+    HttpResponse<String> robot = v.get(BAKERY + "/people?verdict=robot");
+    assertThat(robot.statusCode()).isEqualTo(400);
+    assertThat(robot.body())
+        .contains(
+            "There is no verdict 'robot'. The verdicts are real person, influencer/brand, mass"
+                + " follower, suspicious, inactive, self-declared bot or unknown.")
+        .doesNotContain("real_person")
+        .contains("<nav class=\"wsnav\"");
+    assertThat(v.get(BAKERY + "/people?verdict=self-declared%20bot").statusCode()).isEqualTo(200);
+    HttpResponse<String> audience = v.get(BAKERY + "/audience?category=robot");
+    assertThat(audience.statusCode()).isEqualTo(400);
+    assertThat(audience.body())
+        .contains("Show the suspicious accounts and bots, or those judged real person,")
+        .doesNotContain("self_declared_bot");
   }
 
   @Test
@@ -261,6 +283,16 @@ class PeoplePagesTest {
         .contains("follower0.bsky.social")
         .contains("real person")
         .contains("class=\"kind-engagement\"");
+    // A like of a known post links to that post's page, which answers.
+    java.util.regex.Matcher liked =
+        java.util.regex.Pattern.compile(
+                "<a href=\"(" + BAKERY + "/posts/\\d+)\">liked your post on bluesky")
+            .matcher(r.body());
+    assertThat(liked.find()).as(r.body()).isTrue();
+    assertThat(o.get(liked.group(1)).statusCode()).isEqualTo(200);
+    // An entry about no post (a reply to the brand) stays plain text.
+    assertThat(o.get(BAKERY + "/people/" + person("follower10.bsky.social")).body())
+        .contains("<span class=\"summary\">replied to you on bluesky");
     String csrf = Client.csrfOf(r.body()).orElseThrow();
 
     String note = "<script>alert('x')</script> loves <b>rye</b>";
@@ -486,6 +518,22 @@ class PeoplePagesTest {
                 "note",
                 "answered about opening hours"));
     assertThat(done.statusCode()).isEqualTo(303);
+    String back = done.headers().firstValue("Location").orElseThrow();
+    assertThat(back).isEqualTo(BAKERY + "/focus?done=" + waiting);
+    // After the redirect the list says what happened and links to the person.
+    String after = o.get(back).body();
+    assertThat(after)
+        .contains("id=\"focus-notice\"")
+        .contains(
+            "Marked done: <a href=\""
+                + BAKERY
+                + "/people/"
+                + waiting
+                + "#timeline\">F10</a> — recorded on their timeline.")
+        .doesNotContain("id=\"focus-" + waiting + "\"");
+    // A person of another workspace, or no person, gives no notice.
+    assertThat(o.get(BAKERY + "/focus?done=" + studioPerson).body()).doesNotContain("focus-notice");
+    assertThat(o.get(BAKERY + "/focus?done=x").statusCode()).isEqualTo(200);
     assertThat(o.get(BAKERY + "/focus").body()).doesNotContain("id=\"focus-" + waiting + "\"");
     assertThat(o.get(BAKERY + "/people/" + waiting).body()).contains("class=\"kind-brand-action\"");
   }

@@ -379,6 +379,11 @@ class PublishingPagesTest {
     assertThat(noSlot.body())
         .contains("id=\"err-text_" + bluesky.id() + "\"")
         .contains("Not scheduled")
+        // The channel by the name people know it by, and where to set its slots on the web.
+        .contains(
+            "bluesky bakery.bsky has no time slots; set its weekly slots first, under Settings ›"
+                + " Posting plan")
+        .doesNotContain("channel " + bluesky.id() + " has")
         .contains(GOOD.substring(0, 30))
         .contains("name=\"post\"");
     assertThat(server.rapport.reviews().posts(bakery.id(), null, 0, 1).total())
@@ -406,7 +411,13 @@ class PublishingPagesTest {
     assertThat(page.body())
         .contains("Saved as a draft.")
         .contains("Quality gates")
-        .contains("tracked-links")
+        .contains("title=\"tracked-links\">Every link is a tracked link</th>")
+        .contains(
+            "replace them with tracked links: set the short-link address under Settings ›"
+                + " Review and quality gates and save the post again")
+        // Where the web can do it, the page points there rather than to a command.
+        .contains("href=\"/w/bakery/settings#gates\"")
+        .doesNotContain("rapport post settings")
         .contains("https://example.com/bread")
         .contains("Predicted authentic engagement")
         .containsPattern("class=\"gate-fail\"");

@@ -53,10 +53,13 @@ public final class SqlTimeline implements Timeline {
             .mapTo(Long.class)
             .list()) {
       h.createQuery(
+              // The post, when it is one of this workspace's variants (a ledger row may name a
+              // post Rapport never stored, or one since deleted).
               "SELECT e.id, e.occurred_at, e.kind, e.channel_id, e.variant_id, i.platform,"
-                  + " i.handle FROM engagement e JOIN identity i ON i.id = e.identity_id WHERE"
-                  + " e.identity_id = ? AND e.occurred_at < ? ORDER BY e.occurred_at DESC FETCH"
-                  + " FIRST ? ROWS ONLY")
+                  + " i.handle, v.id FROM engagement e JOIN identity i ON i.id = e.identity_id"
+                  + " LEFT JOIN post_variant v ON v.id = e.variant_id AND v.workspace_id ="
+                  + " e.workspace_id WHERE e.identity_id = ? AND e.occurred_at < ? ORDER BY"
+                  + " e.occurred_at DESC FETCH FIRST ? ROWS ONLY")
           .bind(0, identity)
           .bind(1, Sql.ts(before))
           .bind(2, limit)
@@ -71,7 +74,8 @@ public final class SqlTimeline implements Timeline {
                           + (rs.getString(7) == null ? "" : " as " + rs.getString(7)),
                       identity,
                       Sql.longOrNull(rs, 4),
-                      rs.getLong(1)))
+                      rs.getLong(1),
+                      Sql.longOrNull(rs, 8)))
           .forEach(out::add);
     }
   }
@@ -116,7 +120,8 @@ public final class SqlTimeline implements Timeline {
                         rs.getString(5)),
                     null,
                     null,
-                    rs.getLong(1)))
+                    rs.getLong(1),
+                    null))
         .forEach(out::add);
   }
 
@@ -141,7 +146,8 @@ public final class SqlTimeline implements Timeline {
                         + rs.getString(4),
                     null,
                     null,
-                    rs.getLong(1)))
+                    rs.getLong(1),
+                    null))
         .forEach(out::add);
   }
 
@@ -168,7 +174,8 @@ public final class SqlTimeline implements Timeline {
                         + (rs.getString(5) == null ? "" : " — " + rs.getString(5)),
                     null,
                     Sql.longOrNull(rs, 6),
-                    rs.getLong(1)))
+                    rs.getLong(1),
+                    null))
         .forEach(out::add);
   }
 
@@ -190,7 +197,8 @@ public final class SqlTimeline implements Timeline {
                     "stage " + rs.getString(3) + " → " + rs.getString(4) + ": " + rs.getString(5),
                     null,
                     null,
-                    rs.getLong(1)))
+                    rs.getLong(1),
+                    null))
         .forEach(out::add);
   }
 }

@@ -64,8 +64,8 @@ final class GateRules {
     }
     return new GateResult.Failed(
         Gate.AUDIENCE,
-        "the workspace has no declared target audience; describe who it wants to reach"
-            + " (rapport workspace audience SLUG --audience ... --topics ...)");
+        "the workspace has no declared target audience; describe who it wants to reach under"
+            + " Settings › Target audience (on the command line: rapport workspace audience)");
   }
 
   private GateResult platformLimits(Optional<RubricReport> assessed, Candidate c) {
@@ -140,7 +140,8 @@ final class GateRules {
             + " is below the bar of "
             + s.rubricBar()
             + (worst.isEmpty() ? "" : ": " + worst)
-            + " (rapport lint shows every finding)");
+            + " (the composer lists every finding as you type; on the command line: rapport"
+            + " lint)");
   }
 
   private static GateResult trackedLinks(Candidate c) {
@@ -164,7 +165,9 @@ final class GateRules {
         untracked.size()
             + " untracked link(s): "
             + String.join(", ", untracked)
-            + "; replace them with tracked links (rapport post track-links)");
+            + "; replace them with tracked links: set the short-link address under Settings ›"
+            + " Review and quality gates and save the post again (on the command line: rapport"
+            + " post track-links)");
   }
 
   private static GateResult crossPost(Candidate c) {

@@ -206,6 +206,20 @@ public final class SqlGates implements Gates {
     }
   }
 
+  /**
+   * How people know a channel: its platform and handle, "mastodon bakery@social" (the id means
+   * nothing to them). "channel N" only for a channel that is gone.
+   */
+  static String channelName(Connection c, long channelId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT platform, handle FROM channel WHERE id = ?")) {
+      ps.setLong(1, channelId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) + " " + rs.getString(2) : "channel " + channelId;
+      }
+    }
+  }
+
   /** The short codes in the text that are tracked links of this workspace. */
   static Set<String> trackedCodes(Connection c, long workspaceId, String text) throws SQLException {
     List<String> codes = new ArrayList<>();
@@ -264,7 +278,8 @@ public final class SqlGates implements Gates {
     }
     if (plan.settings().linkBase() == null) {
       throw new Refused(
-          "set the workspace's short-link address first (rapport post settings -w "
+          "set the workspace's short-link address first, under Settings › Review and quality"
+              + " gates (on the command line: rapport post settings -w "
               + w.slug()
               + " --link-base https://go.example.com)");
     }
@@ -327,7 +342,11 @@ public final class SqlGates implements Gates {
   private static void requireEditable(PlanStore.VariantRow v) {
     if (v.state().compareTo(PostState.SCHEDULED) > 0) {
       throw new Refused(
-          "variant " + v.id() + " is " + v.state().code() + "; its text can no longer change");
+          "variant "
+              + v.id()
+              + " is "
+              + v.state().code().replace('_', ' ')
+              + "; its text can no longer change");
     }
   }
 

@@ -343,11 +343,11 @@ public final class SqlPlanner implements Planner {
                 return new ScheduleOutcome.NoSlot(
                     variantId,
                     slots(c, workspaceId, v.channelId()).isEmpty()
-                        ? "channel "
-                            + v.channelId()
-                            + " has no time slots; set them first (rapport post slots)"
-                        : "no free slot on channel "
-                            + v.channelId()
+                        ? SqlGates.channelName(c, v.channelId())
+                            + " has no time slots; set its weekly slots first, under Settings ›"
+                            + " Posting plan (on the command line: rapport post slots)"
+                        : "no free slot on "
+                            + SqlGates.channelName(c, v.channelId())
                             + " within a year (all taken, blocked or at the daily cap)");
               }
               return scheduleIn(c, actor, w, variantId, slot.get(), override, true);
@@ -484,7 +484,7 @@ public final class SqlPlanner implements Planner {
           "variant "
               + v.id()
               + " is "
-              + v.state().code()
+              + v.state().code().replace('_', ' ')
               + "; dispatch has it now (retry a failed variant from the dispatch view)");
     }
     if (SqlGates.settings(c, w.id()).requiresApproval()
@@ -493,7 +493,7 @@ public final class SqlPlanner implements Planner {
           "this workspace requires approval: post "
               + post.id()
               + " is "
-              + v.state().code()
+              + v.state().code().replace('_', ' ')
               + "; submit it and have a manager approve it first");
     }
   }
@@ -516,7 +516,11 @@ public final class SqlPlanner implements Planner {
           PlanStore.VariantRow v = PlanStore.requireVariant(c, workspaceId, variantId);
           if (v.state() != PostState.SCHEDULED) {
             throw new Refused(
-                "variant " + variantId + " is " + v.state().code() + ", not scheduled");
+                "variant "
+                    + variantId
+                    + " is "
+                    + v.state().code().replace('_', ' ')
+                    + ", not scheduled");
           }
           // Content unchanged: an approval still holds; without an approval step it is a draft.
           PostState back =
@@ -720,7 +724,13 @@ public final class SqlPlanner implements Planner {
               .orElseThrow();
       String local = at.atZone(w.timeZone()).toLocalDateTime().toString();
       if (!at.isAfter(now)) {
-        skipped.add(label + " on channel " + v.channelId() + " at " + local + ": in the past");
+        skipped.add(
+            label
+                + " on "
+                + SqlGates.channelName(c, v.channelId())
+                + " at "
+                + local
+                + ": in the past");
         deleteVariant(c, copy.id());
         continue;
       }
@@ -728,8 +738,8 @@ public final class SqlPlanner implements Planner {
       if (!report.passed()) {
         skipped.add(
             label
-                + " on channel "
-                + v.channelId()
+                + " on "
+                + SqlGates.channelName(c, v.channelId())
                 + " at "
                 + local
                 + ": fails "
@@ -852,10 +862,10 @@ public final class SqlPlanner implements Planner {
         skipped.add(
             "post "
                 + post.id()
-                + " on channel "
-                + v.channelId()
+                + " on "
+                + SqlGates.channelName(c, v.channelId())
                 + " is "
-                + v.state().code()
+                + v.state().code().replace('_', ' ')
                 + "; it is re-queued once published");
       } else if (lastPublished == null || v.publishedAt().isAfter(lastPublished)) {
         lastPublished = v.publishedAt();
@@ -874,9 +884,12 @@ public final class SqlPlanner implements Planner {
       lockChannel(c, v.channelId());
       Optional<Instant> slot = queue(c, w, v.channelId(), Set.of()).next(earliest);
       if (slot.isEmpty()) {
-        skipped.add("channel " + v.channelId() + " has no free slot after " + earliest);
+        skipped.add(SqlGates.channelName(c, v.channelId()) + " has no free slot after " + earliest);
       } else if (slot.get().atZone(w.timeZone()).toLocalDate().isAfter(until)) {
-        skipped.add("channel " + v.channelId() + ": the next slot is after the end date " + until);
+        skipped.add(
+            SqlGates.channelName(c, v.channelId())
+                + ": the next slot is after the end date "
+                + until);
       } else {
         when.put(v, slot.get());
       }

@@ -102,7 +102,7 @@ public final class SqlReviews implements Reviews {
                     "variant "
                         + variantId
                         + " is "
-                        + v.state().code()
+                        + v.state().code().replace('_', ' ')
                         + "; what was sent to the platform cannot be edited here");
               }
               try (PreparedStatement ps =
@@ -145,7 +145,11 @@ public final class SqlReviews implements Reviews {
           int moved = move(c, workspaceId, postId, PostState.DRAFT, PostState.IN_REVIEW);
           if (moved == 0) {
             throw new Refused(
-                "post " + postId + " has no draft to submit (it is " + post.state().code() + ")");
+                "post "
+                    + postId
+                    + " has no draft to submit (it is "
+                    + post.state().code().replace('_', ' ')
+                    + ")");
           }
           Instant now = clock.instant();
           PlanStore.history(
@@ -172,11 +176,9 @@ public final class SqlReviews implements Reviews {
           PublishingSettings s = SqlGates.settings(c, workspaceId);
           if (s.requiresApproval() && post.authorId() != null && post.authorId() == actor) {
             throw new Refused(
-                "this workspace requires approval by someone else: user "
-                    + actor
-                    + " wrote post "
+                "this workspace requires approval by someone else: the author of post "
                     + postId
-                    + " and cannot approve it");
+                    + " cannot approve it");
           }
           int moved = move(c, workspaceId, postId, PostState.IN_REVIEW, PostState.APPROVED);
           if (moved == 0) {
@@ -184,7 +186,7 @@ public final class SqlReviews implements Reviews {
                 "post "
                     + postId
                     + " is not in review (it is "
-                    + post.state().code()
+                    + post.state().code().replace('_', ' ')
                     + "); submit it first");
           }
           Instant now = clock.instant();
@@ -220,7 +222,7 @@ public final class SqlReviews implements Reviews {
                 "post "
                     + postId
                     + " is not in review or approved (it is "
-                    + post.state().code()
+                    + post.state().code().replace('_', ' ')
                     + ")");
           }
           Instant now = clock.instant();

@@ -8,12 +8,18 @@ import dev.rapport.workspace.Workspace;
 import java.util.List;
 import java.util.Map;
 
-/** The channels of a workspace and the state of their platform connections. */
+/**
+ * The channels of a workspace and the state of their platform connections.
+ *
+ * @param typed the form just refused ({@code add-channel}, {@code connect-ID}), shown again as
+ *     typed with the reason; or {@link TypedForm#NONE}
+ */
 public record ChannelsView(
     Workspace workspace,
     Role role,
     List<Channel> channels,
-    Map<Long, ConnectionStatus> connections) {
+    Map<Long, ConnectionStatus> connections,
+    TypedForm typed) {
 
   public ChannelsView {
     channels = List.copyOf(channels);
@@ -38,6 +44,11 @@ public record ChannelsView(
 
   public String when(java.time.Instant t) {
     return t == null ? "—" : Figures.day(t, workspace.timeZone());
+  }
+
+  /** The connect form of a channel, as {@link TypedForm} names it. */
+  public String connectForm(Channel c) {
+    return "connect-" + c.id();
   }
 
   public String followers(Channel c) {

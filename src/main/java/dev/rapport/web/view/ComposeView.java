@@ -163,6 +163,10 @@ public record ComposeView(
     }
   }
 
+  public String gateName(dev.rapport.publishing.Gate g) {
+    return GateNames.of(g);
+  }
+
   public String slug() {
     return workspace.slug();
   }

@@ -10,9 +10,16 @@ import dev.rapport.workspace.Workspace;
 import java.util.List;
 import java.util.Map;
 
-/** Today's focus list: the real people to engage with, each with the reasons. */
+/**
+ * Today's focus list: the real people to engage with, each with the reasons.
+ *
+ * @param done the person just marked done, for the notice; or null
+ */
 public record FocusView(
-    Workspace workspace, Role role, List<FocusItem> items, Map<Long, Channel> channels) {
+    Workspace workspace, Role role, List<FocusItem> items, Map<Long, Channel> channels, Done done) {
+
+  /** A person whose reason was just marked done: it is on their timeline now. */
+  public record Done(long personId, String name) {}
 
   public FocusView {
     items = List.copyOf(items);

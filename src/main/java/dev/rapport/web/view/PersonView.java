@@ -150,6 +150,11 @@ public record PersonView(
     return "";
   }
 
+  /** The page of the post an entry is about (a like, a reply, a click), or null. */
+  public String postHref(TimelineEntry e) {
+    return e.variantId() == null ? null : "/w/" + workspace.slug() + "/posts/" + e.variantId();
+  }
+
   public String suggestHref() {
     return base() + "?suggest=1#merges";
   }

@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
  * @param members empty unless the caller is a manager or owner
  * @param added the member just added with a new account, whose first password is shown once; or
  *     null
+ * @param typed the form just refused, shown again as typed with the reasons; or {@link
+ *     TypedForm#NONE}
  */
 public record SettingsView(
     Workspace workspace,
@@ -28,7 +30,8 @@ public record SettingsView(
     List<BlockedDate> blocked,
     PublishingSettings publishing,
     List<Workspaces.Member> members,
-    Added added) {
+    Added added,
+    TypedForm typed) {
 
   public SettingsView {
     channels = List.copyOf(channels);
@@ -63,6 +66,15 @@ public record SettingsView(
     return Arrays.asList(Gate.values());
   }
 
+  public String gateName(Gate g) {
+    return GateNames.of(g);
+  }
+
+  /** The address of the section holding the refused form, for the summary's link. */
+  public String refusedHref() {
+    return "#" + typed.section();
+  }
+
   public List<Role> roles() {
     return Arrays.asList(Role.values());
   }
@@ -83,9 +95,14 @@ public record SettingsView(
     }
     return channels.stream()
         .filter(c -> c.id() == channelId)
-        .map(c -> c.platform().code() + " " + c.handle())
+        .map(this::label)
         .findFirst()
         .orElse("a removed channel");
+  }
+
+  /** How pages name a channel: "mastodon bakery@social". */
+  public String label(Channel c) {
+    return c.platform().code() + " " + c.handle();
   }
 
   /** A member added with a new account: the e-mail and the first password, shown once. */

@@ -10,9 +10,14 @@ import java.util.List;
  *
  * @param grantable the roles the viewer may give a new token (never above their own)
  * @param newToken a token just issued, shown this once; null otherwise
+ * @param typed the creation form just refused ({@code issue}), as typed; or {@link TypedForm#NONE}
  */
 public record TokensView(
-    Workspace workspace, List<ApiToken> tokens, List<Role> grantable, String newToken) {
+    Workspace workspace,
+    List<ApiToken> tokens,
+    List<Role> grantable,
+    String newToken,
+    TypedForm typed) {
 
   public TokensView {
     tokens = List.copyOf(tokens);
