@@ -48,7 +48,8 @@ final class DemoCommand implements Callable<Integer> {
     Rapport r = DatabaseOption.open(settings);
     try {
       Workspace ws = r.workspaces().bySlug(SLUG).orElse(null);
-      if (ws == null) {
+      boolean created = ws == null;
+      if (created) {
         ws = simulate(r);
       }
       User user = r.workspaces().userByEmail(EMAIL).orElse(null);
@@ -57,6 +58,13 @@ final class DemoCommand implements Callable<Integer> {
       }
       if (r.workspaces().role(ws.id(), user.id()).isEmpty()) {
         r.workspaces().grant(ws.id(), user.id(), Role.OWNER);
+      }
+      if (created) {
+        DemoPlan.Seeded plan = DemoPlan.seed(r, ws, user.id());
+        System.out.printf(
+            "Plan ahead: %d posts queued in the channels' next free slots, %d draft in Compose.%n",
+            plan.queued(), plan.drafts());
+        plan.refused().forEach(p -> System.out.println("  left as a draft: " + p));
       }
     } catch (RuntimeException e) {
       r.close();
