@@ -345,6 +345,11 @@ public final class Database implements AutoCloseable {
     ownerClosesAtExit = true;
   }
 
+  /** Whether {@link #close} was called (or the exit hook closed it). */
+  public boolean isClosed() {
+    return closed.get();
+  }
+
   @Override
   public void close() {
     if (closeOnExit != null) {

@@ -62,12 +62,59 @@ public final class TestDatabases {
     }
   }
 
-  /** A fresh schema on the test server; dropped when the returned database is closed. */
+  /** A fresh schema on the test server; dropped soon after the returned database is closed. */
   public static Database postgres() {
     DatabaseSettings s = postgresSettings();
     Database db = Database.open(s);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> dropSchema(s)));
+    OPEN.add(new Opened(db, s));
+    startJanitorOnce();
     return db;
+  }
+
+  private record Opened(Database db, DatabaseSettings settings) {}
+
+  private static final java.util.Queue<Opened> OPEN =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private static final AtomicBoolean JANITOR = new AtomicBoolean();
+
+  /**
+   * Drops each schema once its database is closed, one at a time on a daemon thread, and at exit
+   * those left. Dropping them all in exit hooks (one per schema, all at once) did not finish in the
+   * 30 s Surefire gives the JVM, so every CI run left some 80 schemas on the shared server; and the
+   * concurrent DROP ... CASCADEs, each locking every object of its schema, could fill the server's
+   * lock table ("out of shared memory") for whatever else used it then.
+   */
+  private static void startJanitorOnce() {
+    if (!JANITOR.compareAndSet(false, true)) {
+      return;
+    }
+    Thread janitor =
+        new Thread(
+            () -> {
+              while (true) {
+                try {
+                  Thread.sleep(2_000);
+                } catch (InterruptedException e) {
+                  return;
+                }
+                dropClosed(false);
+              }
+            },
+            "drop-test-schemas");
+    janitor.setDaemon(true);
+    janitor.start();
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> dropClosed(true), "drop-test-schemas-at-exit"));
+  }
+
+  private static synchronized void dropClosed(boolean all) {
+    for (var it = OPEN.iterator(); it.hasNext(); ) {
+      Opened o = it.next();
+      if (all || o.db().isClosed()) {
+        it.remove();
+        dropSchema(o.settings());
+      }
+    }
   }
 
   /** Settings of a fresh H2 database, and of a fresh PostgreSQL schema when one is configured. */
