@@ -18,6 +18,7 @@ import java.util.Map;
  * One person: identities, tags, notes, the cross-platform timeline (a page of it), stage history,
  * merges with undo, and persons that look like the same human.
  *
+ * @param viewerId the user looking, who may change the notes they wrote
  * @param suggested whether look-alikes were searched for (they are on request: it reads the whole
  *     workspace)
  * @param older the moment to read older timeline entries before, or null when there are none
@@ -26,6 +27,7 @@ import java.util.Map;
 public record PersonView(
     Workspace workspace,
     Role role,
+    long viewerId,
     Person person,
     List<Identity> identities,
     List<String> tags,
@@ -65,6 +67,15 @@ public record PersonView(
 
   public boolean canManage() {
     return role.atLeast(Role.MANAGER);
+  }
+
+  /** Whether to offer to correct or delete a note: to its author and to managers. */
+  public boolean canChange(Note n) {
+    return canWrite() && n.changeableBy(viewerId, canManage());
+  }
+
+  public String noteHref(Note n) {
+    return base() + "/notes/" + n.id();
   }
 
   public String base() {
