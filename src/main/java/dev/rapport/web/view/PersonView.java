@@ -113,22 +113,6 @@ public record PersonView(
         .orElse(null);
   }
 
-  public String when(Instant t) {
-    return t == null ? "—" : Figures.day(t, workspace.timeZone());
-  }
-
-  public String iso(Instant t) {
-    return t == null ? "" : t.toString();
-  }
-
-  /** Day and time in the workspace's zone, e.g. "17 Jun 2026, 14:05". */
-  public String moment(Instant t) {
-    return t == null
-        ? "—"
-        : java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", java.util.Locale.UK)
-            .format(t.atZone(workspace.timeZone()));
-  }
-
   public String kind(TimelineEntry e) {
     return switch (e.kind()) {
       case ENGAGEMENT -> "Engagement";
