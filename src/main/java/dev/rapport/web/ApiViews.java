@@ -67,7 +67,8 @@ final class ApiViews {
       Instant lastEngagedAt,
       long engagements) {}
 
-  record NoteJson(long id, long personId, String author, String body, Instant at) {}
+  record NoteJson(
+      long id, long personId, String author, String body, Instant at, Instant editedAt) {}
 
   record TimelineJson(
       Instant at, String kind, String summary, Long identityId, Long channelId, long ref) {}
@@ -185,7 +186,7 @@ final class ApiViews {
   }
 
   static NoteJson note(Note n) {
-    return new NoteJson(n.id(), n.personId(), n.author(), n.body(), n.at());
+    return new NoteJson(n.id(), n.personId(), n.author(), n.body(), n.at(), n.editedAt());
   }
 
   static TimelineJson entry(TimelineEntry e) {

@@ -15,11 +15,13 @@ import dev.rapport.web.view.PeopleView;
 import dev.rapport.web.view.PersonNames;
 import dev.rapport.web.view.PersonView;
 import dev.rapport.workspace.Channel;
+import dev.rapport.workspace.Role;
 import dev.rapport.workspace.Workspace;
 import dev.rapport.workspace.Workspaces;
 import io.javalin.Javalin;
 import io.javalin.http.ConflictResponse;
 import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
@@ -35,8 +37,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The people pages: the filtered list, and one person with timeline, notes, tags, identities,
- * merges and undo. Reading needs a viewer; notes and tags an author; merges a manager. Every id in
- * a path is looked up inside the workspace of the path, so another workspace's person is a 404.
+ * merges and undo. Reading needs a viewer; notes and tags an author; merges a manager. A note is
+ * corrected or deleted by its author or a manager. Every id in a path is looked up inside the
+ * workspace of the path, so another workspace's person (or another person's note) is a 404.
  * Thread-safe.
  */
 final class PeopleRoutes {
@@ -84,6 +87,8 @@ final class PeopleRoutes {
     app.get("/w/{slug}/people", this::list, Access.VIEWER);
     app.get("/w/{slug}/people/{id}", this::person, Access.VIEWER);
     app.post("/w/{slug}/people/{id}/notes", this::addNote, Access.AUTHOR);
+    app.post("/w/{slug}/people/{id}/notes/{note}", this::editNote, Access.AUTHOR);
+    app.post("/w/{slug}/people/{id}/notes/{note}/delete", this::deleteNote, Access.AUTHOR);
     app.post("/w/{slug}/people/{id}/tags", this::tag, Access.AUTHOR);
     app.post("/w/{slug}/people/{id}/tags/remove", this::untag, Access.AUTHOR);
     app.post("/w/{slug}/people/{id}/merge", this::merge, Access.MANAGER);
@@ -146,6 +151,7 @@ final class PeopleRoutes {
         new PersonView(
             ws,
             m.role(),
+            userId(ctx),
             p,
             people.identitiesOf(ws.id(), p.id()),
             notes.tags(ws.id(), p.id()),
@@ -176,8 +182,48 @@ final class PeopleRoutes {
     Workspace ws = Guard.member(ctx).workspace();
     Person p = find(people, ctx, ws);
     String body = ctx.formParam("body");
-    notes.add(ws.id(), p.id(), author(ctx), body == null ? "" : body, clock.instant());
+    notes.add(ws.id(), p.id(), userId(ctx), author(ctx), body == null ? "" : body, clock.instant());
     back(ctx, ws, p, "notes");
+  }
+
+  private void editNote(Context ctx) {
+    Member m = Guard.member(ctx);
+    Person p = find(people, ctx, m.workspace());
+    Notes.Note n = changeableNote(notes, ctx, m, p);
+    String body = ctx.formParam("body");
+    notes.edit(m.workspace().id(), n.id(), body == null ? "" : body, clock.instant());
+    back(ctx, m.workspace(), p, "note-" + n.id());
+  }
+
+  private void deleteNote(Context ctx) {
+    Member m = Guard.member(ctx);
+    Person p = find(people, ctx, m.workspace());
+    Notes.Note n = changeableNote(notes, ctx, m, p);
+    notes.delete(m.workspace().id(), n.id());
+    LOG.atInfo()
+        .addKeyValue("workspace", m.workspace().id())
+        .addKeyValue("person", p.id())
+        .addKeyValue("note", n.id())
+        .addKeyValue("user", userId(ctx))
+        .log("note deleted");
+    back(ctx, m.workspace(), p, "notes");
+  }
+
+  /**
+   * The note of the path, on the person of the path (404 otherwise), if the caller may change it:
+   * its author or a manager (403 otherwise).
+   */
+  static Notes.Note changeableNote(Notes notes, Context ctx, Member m, Person p) {
+    long id = Requests.pathId(ctx, "note", "note");
+    Notes.Note n =
+        notes
+            .note(m.workspace().id(), id)
+            .filter(x -> x.personId() == p.id())
+            .orElseThrow(() -> new NotFoundResponse("No such note."));
+    if (!n.changeableBy(userId(ctx), m.role().atLeast(Role.MANAGER))) {
+      throw new ForbiddenResponse("Only the note's author or a manager may change it.");
+    }
+    return n;
   }
 
   private void tag(Context ctx) {
@@ -252,6 +298,10 @@ final class PeopleRoutes {
 
   static String author(Context ctx) {
     return Guard.caller(ctx).orElseThrow().user().displayName();
+  }
+
+  static long userId(Context ctx) {
+    return Guard.caller(ctx).orElseThrow().user().id();
   }
 
   private static void back(Context ctx, Workspace ws, Person p, String anchor) {

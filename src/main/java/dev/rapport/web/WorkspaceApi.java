@@ -21,6 +21,7 @@ import dev.rapport.workspace.Workspaces;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -89,6 +90,8 @@ final class WorkspaceApi {
     app.get("/api/w/{slug}/people", this::people, Access.VIEWER);
     app.get("/api/w/{slug}/people/{id}", this::person, Access.VIEWER);
     app.post("/api/w/{slug}/people/{id}/notes", this::addNote, Access.AUTHOR);
+    app.patch("/api/w/{slug}/people/{id}/notes/{note}", this::editNote, Access.AUTHOR);
+    app.delete("/api/w/{slug}/people/{id}/notes/{note}", this::deleteNote, Access.AUTHOR);
     app.get("/api/w/{slug}/focus", this::focus, Access.VIEWER);
     app.post("/api/w/{slug}/focus/{id}/done", this::done, Access.AUTHOR);
     app.get("/api/w/{slug}/audits", this::audits, Access.VIEWER);
@@ -147,10 +150,38 @@ final class WorkspaceApi {
     Person p = PeopleRoutes.find(people, ctx, ws);
     JsonNode body = body(ctx);
     String text = text(body, "body", true);
-    Notes.Note note = notes.add(ws.id(), p.id(), PeopleRoutes.author(ctx), text, clock.instant());
+    Notes.Note note =
+        notes.add(
+            ws.id(),
+            p.id(),
+            PeopleRoutes.userId(ctx),
+            PeopleRoutes.author(ctx),
+            text,
+            clock.instant());
     ctx.status(HttpStatus.CREATED)
         .header("Location", "/api/w/" + ws.slug() + "/people/" + p.id())
         .json(ApiViews.note(note));
+  }
+
+  /** A note's author or a manager corrects its text; it keeps its time and gets an edit time. */
+  private void editNote(Context ctx) {
+    Member m = Guard.member(ctx);
+    Person p = PeopleRoutes.find(people, ctx, m.workspace());
+    Notes.Note n = PeopleRoutes.changeableNote(notes, ctx, m, p);
+    String text = text(body(ctx), "body", true);
+    Notes.Note edited =
+        notes
+            .edit(m.workspace().id(), n.id(), text, clock.instant())
+            .orElseThrow(() -> new NotFoundResponse("No such note."));
+    ctx.json(ApiViews.note(edited));
+  }
+
+  private void deleteNote(Context ctx) {
+    Member m = Guard.member(ctx);
+    Person p = PeopleRoutes.find(people, ctx, m.workspace());
+    Notes.Note n = PeopleRoutes.changeableNote(notes, ctx, m, p);
+    notes.delete(m.workspace().id(), n.id());
+    ctx.status(HttpStatus.NO_CONTENT);
   }
 
   private void focus(Context ctx) {

@@ -281,10 +281,39 @@ class DashboardBrowserTest {
             .extracting(LogEntry::getMessage)
             .noneMatch(m -> m.contains("Content Security Policy"));
 
-        // At phone width the pages reflow instead of scrolling sideways.
+        // The people filters: the five fields side by side at laptop width, stacked on a phone.
+        String people = s.uri("/w/" + BakeryFixture.SLUG + "/people").toString();
+        String fieldBoxes =
+            "return Array.from(document.querySelectorAll('.filter-grid .field')).map(e => {"
+                + " const r = e.getBoundingClientRect(); return [Math.round(r.left),"
+                + " Math.round(r.top)]; });";
+        driver.manage().window().setSize(new Dimension(1000, 900));
+        driver.get(people);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("f-engaged")));
+        List<?> laptop = (List<?>) ((JavascriptExecutor) driver).executeScript(fieldBoxes);
+        assertThat(laptop).hasSize(5);
+        assertThat(laptop.stream().map(b -> ((List<?>) b).get(1)).distinct())
+            .as("one row of fields at 1000 px: " + laptop)
+            .hasSize(1);
+        screenshot(driver, "06-people-1000");
         driver.manage().window().setSize(new Dimension(390, 900));
+        driver.get(people);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("f-engaged")));
+        List<?> phone = (List<?>) ((JavascriptExecutor) driver).executeScript(fieldBoxes);
+        assertThat(phone.stream().map(b -> ((List<?>) b).get(0)).distinct())
+            .as("one column of fields at 390 px: " + phone)
+            .hasSize(1);
+        assertThat(phone.stream().map(b -> ((List<?>) b).get(1)).distinct())
+            .as("each field on its own line at 390 px: " + phone)
+            .hasSize(5);
+
+        // At phone width the pages reflow instead of scrolling sideways; wide tables scroll
+        // inside their .table-scroll (the dashboard's consistency table, the posts, the tokens).
         for (String page :
             List.of(
+                "",
+                "/posts",
+                "/settings/tokens",
                 "/people",
                 "/audience",
                 "/people/" + waitingPerson,

@@ -48,6 +48,8 @@ class PeoplePagesTest {
   static long lookAlikePerson;
   static String ownerToken;
   static String viewerToken;
+  static String authorToken;
+  static String otherAuthorToken;
 
   @BeforeAll
   static void start() {
@@ -60,6 +62,10 @@ class PeoplePagesTest {
     server.grant(bakery, owner, Role.OWNER);
     server.grant(studio, owner, Role.OWNER);
     server.grant(bakery, viewer, Role.VIEWER);
+    User author = server.user("author@example.com", PASSWORD);
+    User otherAuthor = server.user("other-author@example.com", PASSWORD);
+    server.grant(bakery, author, Role.AUTHOR);
+    server.grant(bakery, otherAuthor, Role.AUTHOR);
     bluesky =
         r.workspaces().channels(bakery.id()).stream()
             .filter(c -> c.platform() == Platform.BLUESKY)
@@ -134,6 +140,9 @@ class PeoplePagesTest {
     studioPerson = r.people().identity(studio.id(), studioIdentity).orElseThrow().personId();
     ownerToken = r.apiTokens().issue(bakery.id(), owner.id(), "test", Role.OWNER).token();
     viewerToken = r.apiTokens().issue(bakery.id(), viewer.id(), "test", Role.VIEWER).token();
+    authorToken = r.apiTokens().issue(bakery.id(), author.id(), "test", Role.AUTHOR).token();
+    otherAuthorToken =
+        r.apiTokens().issue(bakery.id(), otherAuthor.id(), "test", Role.AUTHOR).token();
   }
 
   @AfterAll
@@ -160,6 +169,14 @@ class PeoplePagesTest {
 
   static Client viewer() {
     return server.client().signedIn("viewer@example.com", PASSWORD);
+  }
+
+  static Client author() {
+    return server.client().signedIn("author@example.com", PASSWORD);
+  }
+
+  static Client otherAuthor() {
+    return server.client().signedIn("other-author@example.com", PASSWORD);
   }
 
   static String csrf(Client c, String page) {
@@ -312,6 +329,95 @@ class PeoplePagesTest {
     assertThat(o.post(page + "/tags/remove", Map.of("csrf", csrf, "tag", "wholesale")).statusCode())
         .isEqualTo(303);
     assertThat(server.rapport.notes().tags(bakery.id(), ann)).isEmpty();
+  }
+
+  @Test
+  void notesAreCorrectedAndDeletedByTheirAuthorOrAManager() {
+    long p = person("follower4.bsky.social");
+    String page = BAKERY + "/people/" + p;
+    Client a = author();
+    String csrf = csrf(a, page);
+    assertThat(a.post(page + "/notes", Map.of("csrf", csrf, "body", "Wants rye")).statusCode())
+        .isEqualTo(303);
+    long id = server.rapport.notes().of(bakery.id(), p).get(0).id();
+    String note = page + "/notes/" + id;
+    // Its author is offered to change it.
+    assertThat(a.get(page).body())
+        .contains("<form method=\"post\" action=\"" + note + "\"")
+        .contains("action=\"" + note + "/delete\"");
+
+    HttpResponse<String> edited = a.post(note, Map.of("csrf", csrf, "body", " Wants spelt "));
+    assertThat(edited.statusCode()).isEqualTo(303);
+    assertThat(edited.headers().firstValue("Location")).hasValue(page + "#note-" + id);
+    String after = a.get(page).body();
+    // The note and its timeline entry show the text now, and when it was edited.
+    assertThat(after)
+        .doesNotContain("Wants rye")
+        .contains("<p class=\"note-body\">Wants spelt</p>")
+        .contains("<span class=\"summary\">note by author: Wants spelt</span>")
+        .contains("edited <time datetime=\"2026-06-17T12:00:00Z\">");
+    assertThat(server.rapport.notes().note(bakery.id(), id).orElseThrow().editedAt())
+        .isEqualTo(TestServer.NOW);
+
+    // Another author may neither change it nor is offered to; a viewer neither.
+    Client other = otherAuthor();
+    String otherCsrf = csrf(other, page);
+    assertThat(other.get(page).body()).doesNotContain(note + "/delete");
+    assertThat(other.post(note, Map.of("csrf", otherCsrf, "body", "mine")).statusCode())
+        .isEqualTo(403);
+    assertThat(other.post(note + "/delete", Map.of("csrf", otherCsrf)).statusCode()).isEqualTo(403);
+    Client v = viewer();
+    assertThat(v.post(note + "/delete", Map.of("csrf", csrf(v, page))).statusCode()).isEqualTo(403);
+    // No CSRF token, no change; an empty text is refused; another person's path does not reach it.
+    assertThat(a.post(note, Map.of("body", "no token")).statusCode()).isEqualTo(403);
+    assertThat(a.post(note + "/delete", Map.of("csrf", "forged")).statusCode()).isEqualTo(403);
+    assertThat(a.post(note, Map.of("csrf", csrf, "body", "  ")).statusCode()).isEqualTo(400);
+    String elsewhere = BAKERY + "/people/" + person("follower5.bsky.social") + "/notes/" + id;
+    assertThat(a.post(elsewhere + "/delete", Map.of("csrf", csrf)).statusCode()).isEqualTo(404);
+    assertThat(a.post(page + "/notes/999999/delete", Map.of("csrf", csrf)).statusCode())
+        .isEqualTo(404);
+    assertThat(server.rapport.notes().note(bakery.id(), id).orElseThrow().body())
+        .isEqualTo("Wants spelt");
+
+    // A manager (here the owner) deletes it: it leaves the notes and the timeline.
+    Client o = owner();
+    assertThat(o.get(page).body()).contains(note + "/delete");
+    HttpResponse<String> deleted = o.post(note + "/delete", Map.of("csrf", csrf(o, page)));
+    assertThat(deleted.statusCode()).isEqualTo(303);
+    String gone = o.get(page).body();
+    assertThat(gone).doesNotContain("Wants spelt").doesNotContain("class=\"kind-note\"");
+    assertThat(server.rapport.notes().of(bakery.id(), p)).isEmpty();
+  }
+
+  @Test
+  void notesAreCorrectedAndDeletedThroughTheApi() throws Exception {
+    long p = person("follower6.bsky.social");
+    String notesPath = "/api" + BAKERY + "/people/" + p + "/notes";
+    HttpResponse<String> created = postJson(notesPath, authorToken, "{\"body\":\"Likes rye\"}");
+    assertThat(created.statusCode()).isEqualTo(201);
+    JsonNode note = JSON.readTree(created.body());
+    assertThat(note.get("editedAt").isNull()).isTrue();
+    String path = notesPath + "/" + note.get("id").asLong();
+
+    assertThat(sendJson("PATCH", path, otherAuthorToken, "{\"body\":\"x\"}").statusCode())
+        .isEqualTo(403);
+    assertThat(sendJson("DELETE", path, viewerToken, null).statusCode()).isEqualTo(403);
+    assertThat(sendJson("PATCH", path, authorToken, "{\"text\":\"x\"}").statusCode())
+        .isEqualTo(400);
+    HttpResponse<String> edited =
+        sendJson("PATCH", path, authorToken, "{\"body\":\"Likes spelt\"}");
+    assertThat(edited.statusCode()).isEqualTo(200);
+    JsonNode after = JSON.readTree(edited.body());
+    assertThat(after.get("body").asText()).isEqualTo("Likes spelt");
+    assertThat(after.get("at").asText()).isEqualTo(note.get("at").asText());
+    assertThat(after.get("editedAt").asText()).isEqualTo("2026-06-17T12:00:00Z");
+
+    // A manager deletes it; then it is gone.
+    assertThat(sendJson("DELETE", path, ownerToken, null).statusCode()).isEqualTo(204);
+    assertThat(sendJson("DELETE", path, ownerToken, null).statusCode()).isEqualTo(404);
+    assertThat(sendJson("PATCH", path, authorToken, "{\"body\":\"x\"}").statusCode())
+        .isEqualTo(404);
+    assertThat(server.rapport.notes().of(bakery.id(), p)).isEmpty();
   }
 
   @Test
@@ -720,6 +826,8 @@ class PeoplePagesTest {
             "GET /w/{slug}/people VIEWER",
             "GET /w/{slug}/people/{id} VIEWER",
             "POST /w/{slug}/people/{id}/notes AUTHOR",
+            "POST /w/{slug}/people/{id}/notes/{note} AUTHOR",
+            "POST /w/{slug}/people/{id}/notes/{note}/delete AUTHOR",
             "POST /w/{slug}/people/{id}/merge MANAGER",
             "POST /w/{slug}/people/{id}/merges/undo MANAGER",
             "GET /w/{slug}/focus VIEWER",
@@ -728,6 +836,8 @@ class PeoplePagesTest {
             "POST /w/{slug}/settings/channels/{id}/disconnect MANAGER",
             "GET /api/w/{slug}/people VIEWER",
             "POST /api/w/{slug}/people/{id}/notes AUTHOR",
+            "PATCH /api/w/{slug}/people/{id}/notes/{note} AUTHOR",
+            "DELETE /api/w/{slug}/people/{id}/notes/{note} AUTHOR",
             "POST /api/w/{slug}/focus/{id}/done AUTHOR",
             "GET /api/w/{slug}/audience VIEWER");
   }
@@ -740,6 +850,25 @@ class PeoplePagesTest {
                   .header("Authorization", "Bearer " + token)
                   .header("Content-Type", "application/json")
                   .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static HttpResponse<String> sendJson(String method, String path, String token, String body) {
+    try {
+      return java.net.http.HttpClient.newHttpClient()
+          .send(
+              java.net.http.HttpRequest.newBuilder(server.uri(path))
+                  .header("Authorization", "Bearer " + token)
+                  .header("Content-Type", "application/json")
+                  .method(
+                      method,
+                      body == null
+                          ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                          : java.net.http.HttpRequest.BodyPublishers.ofString(body))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
     } catch (Exception e) {

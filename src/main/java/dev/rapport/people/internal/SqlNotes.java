@@ -3,9 +3,11 @@ package dev.rapport.people.internal;
 import dev.rapport.people.Notes;
 import dev.rapport.store.Database;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Notes and tags in SQL. Thread-safe. */
 public final class SqlNotes implements Notes {
@@ -17,27 +19,24 @@ public final class SqlNotes implements Notes {
   }
 
   @Override
-  public Note add(long workspaceId, long personId, String author, String body, Instant at) {
-    if (body == null || body.isBlank()) {
-      throw new IllegalArgumentException("a note needs some text");
-    }
-    if (body.length() > 4000) {
-      throw new IllegalArgumentException("a note holds at most 4,000 characters");
-    }
+  public Note add(
+      long workspaceId, long personId, Long authorId, String author, String body, Instant at) {
+    String text = text(body);
     return db.transaction(
         c -> {
           requireLive(c, workspaceId, personId);
           long id =
               Jdbc.insert(
                   c,
-                  "INSERT INTO person_note (workspace_id, person_id, author, body, created_at)"
-                      + " VALUES (?, ?, ?, ?, ?)",
+                  "INSERT INTO person_note (workspace_id, person_id, author_user_id, author, body,"
+                      + " created_at) VALUES (?, ?, ?, ?, ?, ?)",
                   workspaceId,
                   personId,
+                  Jdbc.orNull(authorId),
                   Jdbc.orNull(Sql.clip(author, 200)),
-                  body.strip(),
+                  text,
                   at);
-          return new Note(id, personId, author, body.strip(), at);
+          return new Note(id, personId, authorId, author, text, at, null);
         });
   }
 
@@ -47,20 +46,80 @@ public final class SqlNotes implements Notes {
         .withHandle(
             h ->
                 h.createQuery(
-                        "SELECT id, person_id, author, body, created_at FROM person_note WHERE"
-                            + " workspace_id = ? AND person_id = ? ORDER BY created_at DESC, id"
-                            + " DESC")
+                        SELECT
+                            + " WHERE workspace_id = ? AND person_id = ? ORDER BY created_at DESC,"
+                            + " id DESC")
                     .bind(0, workspaceId)
                     .bind(1, personId)
-                    .map(
-                        (rs, ctx) ->
-                            new Note(
-                                rs.getLong(1),
-                                rs.getLong(2),
-                                rs.getString(3),
-                                rs.getString(4),
-                                Sql.time(rs, 5)))
+                    .map((rs, ctx) -> note(rs))
                     .list());
+  }
+
+  @Override
+  public Optional<Note> note(long workspaceId, long noteId) {
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(SELECT + " WHERE workspace_id = ? AND id = ?")
+                    .bind(0, workspaceId)
+                    .bind(1, noteId)
+                    .map((rs, ctx) -> note(rs))
+                    .findOne());
+  }
+
+  @Override
+  public Optional<Note> edit(long workspaceId, long noteId, String body, Instant at) {
+    String text = text(body);
+    int changed =
+        db.transaction(
+            c ->
+                Jdbc.update(
+                    c,
+                    "UPDATE person_note SET body = ?, edited_at = ? WHERE workspace_id = ? AND id"
+                        + " = ?",
+                    text,
+                    at,
+                    workspaceId,
+                    noteId));
+    return changed == 0 ? Optional.empty() : note(workspaceId, noteId);
+  }
+
+  @Override
+  public boolean delete(long workspaceId, long noteId) {
+    return db.transaction(
+            c ->
+                Jdbc.update(
+                    c,
+                    "DELETE FROM person_note WHERE workspace_id = ? AND id = ?",
+                    workspaceId,
+                    noteId))
+        > 0;
+  }
+
+  private static final String SELECT =
+      "SELECT id, person_id, author_user_id, author, body, created_at, edited_at FROM person_note";
+
+  private static Note note(ResultSet rs) throws SQLException {
+    return new Note(
+        rs.getLong(1),
+        rs.getLong(2),
+        Sql.longOrNull(rs, 3),
+        rs.getString(4),
+        rs.getString(5),
+        Sql.time(rs, 6),
+        Sql.time(rs, 7));
+  }
+
+  /** The stored text of a note: trimmed, not blank, not too long. */
+  private static String text(String body) {
+    if (body == null || body.isBlank()) {
+      throw new IllegalArgumentException("a note needs some text");
+    }
+    String text = body.strip();
+    if (text.length() > MAX_NOTE_LENGTH) {
+      throw new IllegalArgumentException("a note holds at most 4,000 characters");
+    }
+    return text;
   }
 
   @Override

@@ -128,7 +128,7 @@ public final class SqlTimeline implements Timeline {
   private static void notes(
       Handle h, long ws, long person, Instant before, int limit, List<TimelineEntry> out) {
     h.createQuery(
-            "SELECT id, created_at, author, body FROM person_note WHERE workspace_id = ? AND"
+            "SELECT id, created_at, author, body, edited_at FROM person_note WHERE workspace_id = ? AND"
                 + " person_id = ? AND created_at < ? ORDER BY created_at DESC FETCH FIRST ? ROWS"
                 + " ONLY")
         .bind(0, ws)
@@ -147,7 +147,8 @@ public final class SqlTimeline implements Timeline {
                     null,
                     null,
                     rs.getLong(1),
-                    null))
+                    null,
+                    Sql.time(rs, 5)))
         .forEach(out::add);
   }
 

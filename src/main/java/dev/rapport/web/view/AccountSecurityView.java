@@ -1,13 +1,11 @@
 package dev.rapport.web.view;
 
 import dev.rapport.workspace.Sessions;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * The signed-in person's own page: change the password, see and end their sign-ins.
+ * The signed-in person's own page: change the password, see and end their sign-ins. Its moments are
+ * in UTC, said so: the page belongs to no workspace, so there is no workspace time zone to use.
  *
  * @param notice what just happened, or null
  * @param error why the last change was refused, or null
@@ -16,12 +14,4 @@ import java.util.List;
  * @param sessions the person's live sign-ins, newest first
  */
 public record AccountSecurityView(
-    String notice, String error, int minLength, int maxLength, List<Sessions.Active> sessions) {
-
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-
-  public String when(Instant t) {
-    return WHEN.format(t);
-  }
-}
+    String notice, String error, int minLength, int maxLength, List<Sessions.Active> sessions) {}

@@ -16,8 +16,4 @@ public record AccountView(Workspace workspace, FlaggedIdentity account) {
   public String percent(double share) {
     return Figures.percent(share);
   }
-
-  public String when(java.time.Instant t) {
-    return t == null ? "—" : Figures.day(t, workspace.timeZone());
-  }
 }

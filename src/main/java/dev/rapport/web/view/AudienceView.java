@@ -113,10 +113,6 @@ public record AudienceView(
     return c == null ? "a removed channel" : c.platform().code() + " " + c.handle();
   }
 
-  public String when(java.time.Instant t) {
-    return t == null ? "—" : Figures.day(t, workspace.timeZone());
-  }
-
   public String percent(double share) {
     return Figures.percent(share);
   }

@@ -6,13 +6,10 @@ import dev.rapport.publishing.CalendarDay;
 import dev.rapport.publishing.CalendarEntry;
 import dev.rapport.workspace.Channel;
 import dev.rapport.workspace.Workspace;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -36,13 +33,6 @@ public record CalendarView(
     boolean canMove,
     String error) {
 
-  private static final DateTimeFormatter DAY =
-      DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
-  private static final DateTimeFormatter MONTH =
-      DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
-
   public CalendarView {
     days = List.copyOf(days);
     channels = Map.copyOf(channels);
@@ -60,8 +50,11 @@ public record CalendarView(
 
   public String heading() {
     return isMonth()
-        ? MONTH.format(month)
-        : "Week of " + DAY.format(days.get(0).date()) + " – " + DAY.format(days.get(6).date());
+        ? Dates.month(month)
+        : "Week of "
+            + Dates.dayInMonth(days.get(0).date())
+            + " – "
+            + Dates.dayInMonth(days.get(6).date());
   }
 
   public List<List<CalendarDay>> weeks() {
@@ -102,7 +95,7 @@ public record CalendarView(
   }
 
   public String dayLabel(LocalDate d) {
-    return DAY.format(d);
+    return Dates.dayInMonth(d);
   }
 
   public String label(long channelId) {
@@ -132,8 +125,14 @@ public record CalendarView(
     return e.state().code().replace('_', ' ');
   }
 
+  /** The entry's local time as forms and scripts take it ("09:15", seconds when it has them). */
   public String time(CalendarEntry e) {
     return e.localTime().toString();
+  }
+
+  /** The entry's local time as people read it ("09:15"). */
+  public String clock(CalendarEntry e) {
+    return Dates.time(e.localTime());
   }
 
   /** The blocked dates of one day (for every channel or one), as words. */
@@ -148,10 +147,6 @@ public record CalendarView(
       }
     }
     return out;
-  }
-
-  public String when(Instant at) {
-    return at == null ? "" : WHEN.format(at.atZone(workspace.timeZone()));
   }
 
   public String zone() {

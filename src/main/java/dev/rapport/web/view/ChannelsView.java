@@ -42,10 +42,6 @@ public record ChannelsView(
     return "/w/" + workspace.slug() + "/settings/channels";
   }
 
-  public String when(java.time.Instant t) {
-    return t == null ? "—" : Figures.day(t, workspace.timeZone());
-  }
-
   /** The connect form of a channel, as {@link TypedForm} names it. */
   public String connectForm(Channel c) {
     return "connect-" + c.id();

@@ -11,7 +11,6 @@ import dev.rapport.workspace.Platform;
 import dev.rapport.workspace.Role;
 import dev.rapport.workspace.Workspace;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,9 +40,6 @@ public record ComposeView(
     Map<String, String> errors,
     Notice notice,
     String forecastNote) {
-
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
 
   public ComposeView {
     channels = List.copyOf(channels);
@@ -218,10 +214,6 @@ public record ComposeView(
 
   public boolean waitsForApproval() {
     return requiresApproval && !canSchedule();
-  }
-
-  public String when(Instant at) {
-    return at == null ? "" : WHEN.format(at.atZone(workspace.timeZone()));
   }
 
   public String zone() {

@@ -60,7 +60,7 @@ public record DashboardView(
         + " of "
         + m.planned()
         + " planned posts published in "
-        + m.period()
+        + Dates.month(m.period())
         + ", "
         + m.metBar()
         + " at or above the quality bar";
@@ -75,10 +75,6 @@ public record DashboardView(
     return String.format(java.util.Locale.ROOT, "%.1f days", days);
   }
 
-  public String qualityDay(QualityPoint p) {
-    return Figures.day(p.at(), workspace.timeZone());
-  }
-
   public boolean canManage() {
     return role.atLeast(Role.MANAGER);
   }
@@ -86,25 +82,5 @@ public record DashboardView(
   public String channelName(long channelId) {
     Channel c = channels.get(channelId);
     return c == null ? "" : c.handle();
-  }
-
-  public String day(PostTruth p) {
-    return Figures.day(p.publishedAt(), workspace.timeZone());
-  }
-
-  public String isoDay(PostTruth p) {
-    return Figures.isoDay(p.publishedAt(), workspace.timeZone());
-  }
-
-  /** Day and time (workspace zone) the figures were computed at. */
-  public String asOfTime() {
-    return Figures.day(summary.asOf(), workspace.timeZone())
-        + ", "
-        + java.time.format.DateTimeFormatter.ofPattern("HH:mm")
-            .format(summary.asOf().atZone(workspace.timeZone()));
-  }
-
-  public String asOf() {
-    return Figures.day(summary.asOf(), workspace.timeZone());
   }
 }

@@ -1,21 +1,16 @@
 package dev.rapport.web.view;
 
 import java.text.NumberFormat;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * Numbers and dates as people read them: "12,480", "3.4%", "17 Jun 2026". Undefined values (NaN, a
- * rate over nobody) are "—"; pages put the reason beside it. Thread-safe.
+ * Numbers as people read them: "12,480", "3.4%". Undefined values (NaN, a rate over nobody) are
+ * "—"; pages put the reason beside it. Dates are {@link Dates}'. Thread-safe.
  */
 public final class Figures {
 
   public static final String UNDEFINED = "—";
   private static final Locale LOCALE = Locale.UK;
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", LOCALE);
 
   private Figures() {}
 
@@ -42,18 +37,5 @@ public final class Figures {
   /** A 0–100 score as a whole number. */
   public static String score(double score) {
     return undefined(score) ? UNDEFINED : String.valueOf(Math.round(score));
-  }
-
-  public static String day(Instant t, ZoneId zone) {
-    return DAY.format(t.atZone(zone));
-  }
-
-  public static String day(LocalDate d) {
-    return DAY.format(d);
-  }
-
-  /** Machine-readable date for {@code <time datetime>}. */
-  public static String isoDay(Instant t, ZoneId zone) {
-    return t.atZone(zone).toLocalDate().toString();
   }
 }

@@ -66,10 +66,6 @@ public record FocusView(
     return c == null ? "" : c.platform().code() + " · " + c.handle();
   }
 
-  public String since(java.time.Instant t) {
-    return t == null ? "" : Figures.day(t, workspace.timeZone());
-  }
-
   public String score(double s) {
     return String.format(java.util.Locale.UK, "%.1f", s);
   }

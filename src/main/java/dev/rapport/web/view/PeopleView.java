@@ -83,12 +83,6 @@ public record PeopleView(
     return PersonNames.handle(i);
   }
 
-  public String lastEngaged(Directory.Listed l) {
-    return l.lastEngagedAt() == null
-        ? "never"
-        : Figures.day(l.lastEngagedAt(), workspace.timeZone());
-  }
-
   public String count(long n) {
     return Figures.count(n);
   }

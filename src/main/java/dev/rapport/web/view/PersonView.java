@@ -18,6 +18,7 @@ import java.util.Map;
  * One person: identities, tags, notes, the cross-platform timeline (a page of it), stage history,
  * merges with undo, and persons that look like the same human.
  *
+ * @param viewerId the user looking, who may change the notes they wrote
  * @param suggested whether look-alikes were searched for (they are on request: it reads the whole
  *     workspace)
  * @param older the moment to read older timeline entries before, or null when there are none
@@ -26,6 +27,7 @@ import java.util.Map;
 public record PersonView(
     Workspace workspace,
     Role role,
+    long viewerId,
     Person person,
     List<Identity> identities,
     List<String> tags,
@@ -67,6 +69,15 @@ public record PersonView(
     return role.atLeast(Role.MANAGER);
   }
 
+  /** Whether to offer to correct or delete a note: to its author and to managers. */
+  public boolean canChange(Note n) {
+    return canWrite() && n.changeableBy(viewerId, canManage());
+  }
+
+  public String noteHref(Note n) {
+    return base() + "/notes/" + n.id();
+  }
+
   public String base() {
     return "/w/" + workspace.slug() + "/people/" + person.id();
   }
@@ -100,22 +111,6 @@ public record PersonView(
         .map(MergeRecord::keptPersonId)
         .findFirst()
         .orElse(null);
-  }
-
-  public String when(Instant t) {
-    return t == null ? "—" : Figures.day(t, workspace.timeZone());
-  }
-
-  public String iso(Instant t) {
-    return t == null ? "" : t.toString();
-  }
-
-  /** Day and time in the workspace's zone, e.g. "17 Jun 2026, 14:05". */
-  public String moment(Instant t) {
-    return t == null
-        ? "—"
-        : java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", java.util.Locale.UK)
-            .format(t.atZone(workspace.timeZone()));
   }
 
   public String kind(TimelineEntry e) {

@@ -7,8 +7,6 @@ import dev.rapport.publishing.dispatch.DispatchEvent;
 import dev.rapport.publishing.dispatch.DispatchFailure;
 import dev.rapport.workspace.Channel;
 import dev.rapport.workspace.Workspace;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,9 +29,6 @@ public record PostView(
     boolean canRetry,
     List<HistoryEntry> review) {
 
-  static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
-
   public PostView {
     split = Map.copyOf(split);
     engagers = List.copyOf(engagers);
@@ -50,10 +45,6 @@ public record PostView(
                 + (h.from() == null ? "" : h.from().name().toLowerCase(Locale.ROOT) + " → ")
                 + (h.to() == null ? "" : h.to().name().toLowerCase(Locale.ROOT));
     return h.action() + states;
-  }
-
-  public String when(Instant t) {
-    return t == null ? "—" : WHEN.format(t.atZone(workspace.timeZone()));
   }
 
   public List<String> kinds() {

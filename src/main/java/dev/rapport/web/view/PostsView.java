@@ -7,10 +7,8 @@ import dev.rapport.publishing.Reviews;
 import dev.rapport.workspace.Channel;
 import dev.rapport.workspace.Workspace;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -44,9 +42,6 @@ public record PostsView(
 
   private static final int EXCERPT_WORDS = 8;
   private static final int EXCERPT_CHARS = 60;
-
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
 
   public PostsView {
     counts = Map.copyOf(counts);
@@ -280,10 +275,6 @@ public record PostsView(
       case PUBLISHED -> v.publishedAt() != null ? v.publishedAt() : v.scheduledAt();
       default -> null;
     };
-  }
-
-  public String when(Instant at) {
-    return at == null ? "" : WHEN.format(at.atZone(workspace.timeZone()));
   }
 
   /** The author's display name, or null when unknown (imported posts) or blank. */

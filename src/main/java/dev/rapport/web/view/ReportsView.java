@@ -79,14 +79,6 @@ public record ReportsView(
     return p.followers() == 0 ? "—" : Figures.score(p.score());
   }
 
-  public String day(java.time.Instant t) {
-    return Figures.day(t, workspace.timeZone());
-  }
-
-  public String day(java.time.LocalDate d) {
-    return Figures.day(d);
-  }
-
   public String share(Cohort c, int i) {
     return Figures.percent(c.share(i));
   }

@@ -23,8 +23,4 @@ public record TokensView(
     tokens = List.copyOf(tokens);
     grantable = List.copyOf(grantable);
   }
-
-  public String created(ApiToken t) {
-    return Figures.day(t.createdAt(), workspace.timeZone());
-  }
 }
