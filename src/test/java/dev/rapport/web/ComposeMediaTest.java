@@ -247,5 +247,8 @@ class ComposeMediaTest {
             .matcher(page);
     assertThat(form.find()).isTrue();
     assertThat(page).contains("form=\"media-add-" + variantId + "\"").contains("type=\"file\"");
+    // A new post says where its attachments go once it is saved.
+    assertThat(c.get("/w/bakery/compose").body())
+        .contains("Images and videos: save the draft, then attach them here.");
   }
 }
