@@ -96,7 +96,12 @@ class PlanImportTest {
                   + "e,mastodon:bakery@social,Amazing!!! Best ever!!!,2027-03-30 09:00,,,\n"
                   + "f,mastodon:bakery@social,\""
                   + PlanFixture.GOOD
-                  + "\",2027-03-31 09:00,,pic.jpg,\n");
+                  + "\",2027-03-31 09:00,,https://cdn.example/pic.jpg,\n"
+                  // A media address that is not one: refused before anything is written (the
+                  // composer would otherwise link to it).
+                  + "g,mastodon:bakery@social,\""
+                  + PlanFixture.GOOD
+                  + "\",2027-03-31 10:00,,javascript:alert(1),An oven\n");
       ImportOutcome out = f.rapport.planImport().importFile(f.author, ws, file);
       assertThat(out).isInstanceOf(ImportOutcome.Rejected.class);
       List<ImportProblem> problems = ((ImportOutcome.Rejected) out).problems();
@@ -106,7 +111,9 @@ class PlanImportTest {
               org.assertj.core.groups.Tuple.tuple(2L, "channel"),
               org.assertj.core.groups.Tuple.tuple(3L, "scheduled_at"),
               org.assertj.core.groups.Tuple.tuple(4L, "scheduled_at"),
-              org.assertj.core.groups.Tuple.tuple(5L, "scheduled_at"));
+              org.assertj.core.groups.Tuple.tuple(5L, "scheduled_at"),
+              org.assertj.core.groups.Tuple.tuple(8L, "media_url"));
+      assertThat(problems.get(4).reason()).contains("is not a web address");
       assertThat(problems.get(2).reason()).contains("blocked date");
       assertThat(problems.get(3).reason()).contains("in the past");
       assertThat(f.dispatch.notices).isEmpty();
@@ -121,7 +128,7 @@ class PlanImportTest {
                   + "e,mastodon:bakery@social,Amazing!!! Best ever!!!,2027-03-30 09:00,,,\n"
                   + "f,mastodon:bakery@social,\""
                   + PlanFixture.GOOD
-                  + "\",2027-03-31 09:00,,pic.jpg,\n");
+                  + "\",2027-03-31 09:00,,https://cdn.example/pic.jpg,\n");
       ImportOutcome g = f.rapport.planImport().importFile(f.author, ws, gated);
       assertThat(((ImportOutcome.Rejected) g).problems())
           .extracting(ImportProblem::line, ImportProblem::reason)

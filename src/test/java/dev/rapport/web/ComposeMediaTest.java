@@ -236,6 +236,32 @@ class ComposeMediaTest {
   }
 
   @Test
+  void anAttachmentThatIsNotAWebAddressIsShownAsTextNotLinked() {
+    long post =
+        server
+            .rapport
+            .reviews()
+            .create(
+                author.id(),
+                bakery.id(),
+                new DraftPost(
+                    "Odd",
+                    List.of(
+                        new DraftPost.DraftVariant(
+                            instagram.id(),
+                            "Rye sourdough is back on Saturday.",
+                            List.of(
+                                new VariantMedia(MediaKind.IMAGE, "javascript:alert(1)", "x"),
+                                new VariantMedia(MediaKind.IMAGE, "/srv/photos/rye.jpg", "y"))))));
+    Client c = server.client().signedIn("author@example.com", PASSWORD);
+    String page = c.get("/w/bakery/compose?post=" + post).body();
+    assertThat(page)
+        .doesNotContain("href=\"javascript:")
+        .doesNotContain("href=\"/srv/photos/rye.jpg\"")
+        .contains("<span class=\"muted\">javascript:alert(1)</span>");
+  }
+
+  @Test
   void theComposerOffersTheUploadForASavedPost() {
     Client c = server.client().signedIn("author@example.com", PASSWORD);
     String page = c.get("/w/bakery/compose?post=" + postId).body();

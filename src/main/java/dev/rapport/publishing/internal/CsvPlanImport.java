@@ -447,6 +447,21 @@ public final class CsvPlanImport implements PlanImport {
       }
       return List.of();
     }
+    // A web address, or a file on the server as `rapport post --media` takes; any other scheme
+    // (javascript:, data:, file:) is refused: pages link to the address.
+    java.util.regex.Matcher scheme =
+        java.util.regex.Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]+):").matcher(url);
+    if (scheme.find()
+        && !scheme.group(1).equalsIgnoreCase("https")
+        && !scheme.group(1).equalsIgnoreCase("http")) {
+      problems.add(
+          new ImportProblem(
+              line,
+              "media_url",
+              "'"
+                  + (url.length() > 80 ? url.substring(0, 80) + "…" : url)
+                  + "' is not a web address (https://…) nor a file on the server"));
+    }
     MediaKind k = MediaKind.IMAGE;
     if (kind != null) {
       try {

@@ -144,6 +144,18 @@ public record ComposeView(
           .orElse(media.location());
     }
 
+    /**
+     * Where the page may link to it: Rapport's copy or an http(s) address; null for anything else
+     * (a file path given on the command line, or a scheme such as javascript: from an import).
+     */
+    public String href() {
+      if (kept()) {
+        return src();
+      }
+      String lower = media.location().strip().toLowerCase(Locale.ROOT);
+      return lower.startsWith("https://") || lower.startsWith("http://") ? media.location() : null;
+    }
+
     /** Only Rapport's own copies are shown inline (the page loads nothing from other hosts). */
     public boolean preview() {
       return media.location().startsWith(dev.rapport.publishing.MediaLibrary.LOCATION_PREFIX)
